@@ -1,0 +1,54 @@
+package org.xmppcert.core.keys;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.security.spec.AlgorithmParameterSpec;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.RSAKeyGenParameterSpec;
+
+/**
+ * The key types a certificate can be issued for. EC P-256 is the default: every CA and every XMPP
+ * client of the last decade accepts it, and its handshakes are the cheapest.
+ */
+public enum KeyType {
+    EC_P256("EC", new ECGenParameterSpec("secp256r1"), "SHA256withECDSA"),
+    EC_P384("EC", new ECGenParameterSpec("secp384r1"), "SHA384withECDSA"),
+    RSA_2048("RSA", new RSAKeyGenParameterSpec(2048, RSAKeyGenParameterSpec.F4), "SHA256withRSA"),
+    RSA_3072("RSA", new RSAKeyGenParameterSpec(3072, RSAKeyGenParameterSpec.F4), "SHA256withRSA"),
+    RSA_4096("RSA", new RSAKeyGenParameterSpec(4096, RSAKeyGenParameterSpec.F4), "SHA256withRSA");
+
+    public static final KeyType DEFAULT = EC_P256;
+
+    private final String algorithm;
+    private final AlgorithmParameterSpec parameters;
+    private final String signatureAlgorithm;
+
+    KeyType(String algorithm, AlgorithmParameterSpec parameters, String signatureAlgorithm) {
+        this.algorithm = algorithm;
+        this.parameters = parameters;
+        this.signatureAlgorithm = signatureAlgorithm;
+    }
+
+    /** Generates a fresh key pair of this type in process; the private key never leaves the JVM unencrypted. */
+    public KeyPair generate() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
+            generator.initialize(parameters, new SecureRandom());
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("This JVM cannot generate " + this + " keys", e);
+        }
+    }
+
+    /** JCA name of the algorithm that signs a CSR with a key of this type. */
+    public String signatureAlgorithm() {
+        return signatureAlgorithm;
+    }
+
+    /** The JCA key algorithm, "EC" or "RSA". */
+    public String algorithm() {
+        return algorithm;
+    }
+}

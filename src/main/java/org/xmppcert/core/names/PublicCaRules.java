@@ -41,22 +41,25 @@ public final class PublicCaRules {
         if (PRIVATE_TOP_LEVEL.contains(topLevel) || name.equals(HOME_ARPA) || name.endsWith("." + HOME_ARPA)) {
             return Optional.of(RejectedName.Reason.PRIVATE_NAME);
         }
+        Optional<InternetDomainName> domain = parse(name);
+        if (domain.isPresent() && domain.get().isPublicSuffix()) {
+            return Optional.of(RejectedName.Reason.PUBLIC_SUFFIX);
+        }
         if (name.indexOf('.') < 0) {
             return Optional.of(RejectedName.Reason.SINGLE_LABEL);
         }
-        InternetDomainName domain;
-        try {
-            domain = InternetDomainName.from(name);
-        } catch (IllegalArgumentException e) {
-            // Guava also refuses a last label that starts with a digit: no TLD does.
-            return Optional.of(RejectedName.Reason.NOT_UNDER_PUBLIC_SUFFIX);
-        }
-        if (domain.isPublicSuffix()) {
-            return Optional.of(RejectedName.Reason.PUBLIC_SUFFIX);
-        }
-        if (!domain.isUnderPublicSuffix()) {
+        if (domain.isEmpty() || !domain.get().isUnderPublicSuffix()) {
             return Optional.of(RejectedName.Reason.NOT_UNDER_PUBLIC_SUFFIX);
         }
         return Optional.empty();
+    }
+
+    /** Guava also refuses names whose last label starts with a digit: no top-level domain does. */
+    private static Optional<InternetDomainName> parse(String name) {
+        try {
+            return Optional.of(InternetDomainName.from(name));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -64,7 +65,7 @@ class CertificateNamesTest {
 
     @Test
     void isImmutable() {
-        java.util.ArrayList<String> list = new java.util.ArrayList<>(List.of("example.org"));
+        ArrayList<String> list = new ArrayList<>(List.of("example.org"));
         CertificateNames names = new CertificateNames("example.org", list, list, List.of());
         list.add("other.example.org");
 

@@ -61,6 +61,8 @@ class NameSelectorTest {
             "example.123, NOT_UNDER_PUBLIC_SUFFIX",
             "co.uk, PUBLIC_SUFFIX",
             "*.co.uk, PUBLIC_SUFFIX",
+            "com, PUBLIC_SUFFIX",
+            "*.com, PUBLIC_SUFFIX",
             "bad_name.example.org, INVALID_SYNTAX",
             "-dash.example.org, INVALID_SYNTAX",
             "a..example.org, INVALID_SYNTAX",

@@ -102,8 +102,9 @@ public final class ClassicCaFlow {
     }
 
     /**
-     * Checks the CA's answer against the pending request and, if it passes, retires the request.
-     * Revocation is not checked: a classic CA's OCSP responder or CRL may be unreachable from the
+     * Checks the CA's answer against the pending request. The request stays pending: call
+     * {@link #complete} once the certificate and key are installed and stored, since until then the
+     * pending request is the only place the key is kept. Revocation is not checked: a classic CA's OCSP responder or CRL may be unreachable from the
      * server (or gone, like StartCom's), Let's Encrypt has shut its OCSP service down, and a
      * certificate the CA has just issued is not yet revoked anyway.
      *
@@ -140,8 +141,12 @@ public final class ClassicCaFlow {
             notes.add("Left out " + unrelated.size() + " certificate(s) that are not part of this certificate's chain: "
                     + unrelated.stream().map(c -> c.getSubjectX500Principal().getName()).collect(Collectors.joining("; ")));
         }
-        store.delete(request.id());
         return new AcceptedCertificate(request, keyPair, validated, notes);
+    }
+
+    /** Retires the request an accepted certificate answered, once that certificate and its key are safely stored. */
+    public void complete(AcceptedCertificate accepted) {
+        store.delete(accepted.request().id());
     }
 
     /**

@@ -68,7 +68,9 @@ class ClassicCaFlowTest {
         assertEquals(List.of(leaf, ca.intermediate(), ca.root()), accepted.chain());
         assertArrayEquals(leaf.getPublicKey().getEncoded(), accepted.keyPair().getPublic().getEncoded());
         assertEquals(List.of(), accepted.notes());
-        assertTrue(store.find(request.id()).isEmpty(), "an answered request is no longer pending");
+        assertTrue(store.find(request.id()).isPresent(), "the key lives in the request until it is installed");
+        flow.complete(accepted);
+        assertTrue(store.find(request.id()).isEmpty(), "a completed request is no longer pending");
     }
 
     @Test
@@ -240,6 +242,7 @@ class ClassicCaFlowTest {
         AcceptedCertificate accepted = flow.accept(request.id(),
                 bytes(TestCertificateAuthority.pem(leaf, ca.intermediate())));
         assertEquals(leaf, accepted.leaf());
+        flow.complete(accepted);
         assertEquals(List.of(), store.list());
 
         ClassicCaException again = assertThrows(ClassicCaException.class, () -> flow.accept(request.id(),
@@ -281,6 +284,7 @@ class ClassicCaFlowTest {
         PendingRequest request = flow.start(NAMES, KeyType.EC_P384, false);
         AcceptedCertificate first = flow.accept(request.id(),
                 bytes(TestCertificateAuthority.pem(issueValidNow(request), ca.intermediate())));
+        flow.complete(first);
         Instant renewalTime = NOW.plus(Duration.ofDays(60));
         ClassicCaFlow later = flowAt(renewalTime, List.of(ca.root()));
 

@@ -36,6 +36,7 @@ import org.xmppcert.core.csr.CsrBuilder;
 import org.xmppcert.core.csr.XmppIdentities;
 import org.xmppcert.core.keys.KeyPairCodec;
 import org.xmppcert.core.keys.KeyType;
+import org.xmppcert.core.names.NameCoverage;
 import org.xmppcert.core.secrets.SecretSealer;
 
 /**

@@ -1,6 +1,10 @@
 package org.xmppcert.core.names;
 
+import java.security.cert.CertificateParsingException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -11,6 +15,8 @@ import java.util.Locale;
  * needs a new certificate.
  */
 public final class NameCoverage {
+
+    private static final int DNS_NAME = 2;
 
     private NameCoverage() {
     }
@@ -40,5 +46,34 @@ public final class NameCoverage {
     private static String comparable(String certificateName) {
         String lower = certificateName.strip().toLowerCase(Locale.ROOT);
         return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
+    }
+
+    /**
+     * The names in {@code requested} (normalized, see {@link DnsNames}) that no dNSName of
+     * {@code certificate} covers, in request order. The subject's common name is not looked at:
+     * CAs must put every name in the subjectAltName, and clients that find dNSNames ignore the CN.
+     */
+    public static List<String> missing(X509Certificate certificate, List<String> requested) {
+        List<String> presented = dnsNames(certificate);
+        return requested.stream().filter(name -> !coveredByAny(presented, name)).toList();
+    }
+
+    /** The certificate's dNSName entries; none when it has no (readable) subjectAltName. */
+    public static List<String> dnsNames(X509Certificate certificate) {
+        Collection<List<?>> altNames;
+        try {
+            altNames = certificate.getSubjectAlternativeNames();
+        } catch (CertificateParsingException e) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        if (altNames != null) {
+            for (List<?> altName : altNames) {
+                if (((Integer) altName.get(0)) == DNS_NAME) {
+                    names.add((String) altName.get(1));
+                }
+            }
+        }
+        return names;
     }
 }

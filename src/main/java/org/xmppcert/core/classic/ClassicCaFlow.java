@@ -20,7 +20,6 @@ import java.util.Date;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -28,7 +27,6 @@ import java.util.stream.Collectors;
 
 import javax.security.auth.x500.X500Principal;
 
-import com.google.common.net.InternetDomainName;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.xmppcert.core.classic.ClassicCaException.Reason;
 import org.xmppcert.core.csr.CertificateSigningRequest;
@@ -36,6 +34,7 @@ import org.xmppcert.core.csr.CsrBuilder;
 import org.xmppcert.core.csr.XmppIdentities;
 import org.xmppcert.core.keys.KeyPairCodec;
 import org.xmppcert.core.keys.KeyType;
+import org.xmppcert.core.names.DnsNames;
 import org.xmppcert.core.names.NameCoverage;
 import org.xmppcert.core.secrets.SecretSealer;
 
@@ -77,7 +76,7 @@ public final class ClassicCaFlow {
      * @param names          the names to request, the XMPP domain first (it becomes the subject's CN)
      * @param xmppIdentities whether to add id-on-xmppAddr for each name and SRVName for the XMPP
      *                       domain, for CAs that issue them (the XMPP ICA did); most CAs refuse them
-     * @throws IllegalArgumentException if a name is not a DNS name
+     * @throws org.xmppcert.core.names.InvalidNameException if a name is not a DNS name, with the reason
      */
     public PendingRequest start(List<String> names, KeyType keyType, boolean xmppIdentities) {
         List<String> requested = normalize(names);
@@ -326,12 +325,7 @@ public final class ClassicCaFlow {
     private static List<String> normalize(List<String> names) {
         Set<String> normalized = new LinkedHashSet<>();
         for (String name : names) {
-            String lowerCase = name.strip().toLowerCase(Locale.ROOT);
-            String domain = lowerCase.startsWith("*.") ? lowerCase.substring(2) : lowerCase;
-            if (!InternetDomainName.isValid(domain)) {
-                throw new IllegalArgumentException("Not a DNS name: " + name);
-            }
-            normalized.add(lowerCase);
+            normalized.add(DnsNames.normalize(name));
         }
         if (normalized.isEmpty()) {
             throw new IllegalArgumentException("A certificate request needs at least one name");

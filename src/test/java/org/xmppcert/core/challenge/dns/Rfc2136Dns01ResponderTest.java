@@ -6,19 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.DClass;
+import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
@@ -67,6 +71,20 @@ class Rfc2136Dns01ResponderTest {
         // named bumps the serial once per update message: one update for the three example.test records.
         assertEquals(exampleSerial + 1, serial("example.test"));
         assertEquals(acmeSerial + 1, serial("acme.test"));
+    }
+
+    @Test
+    void orderTooLargeForOneUdpDatagramStillGoesInOneUpdate() throws Exception {
+        List<TxtRecord> records = IntStream.range(0, 30)
+                .mapToObj(i -> new TxtRecord("c" + i + ".large.example.test", digest())).toList();
+        long serial = serial("example.test");
+
+        responder(settings()).deploy(records);
+
+        for (TxtRecord record : records) {
+            assertEquals(List.of(record.value()), bind.txtValues(record.owner()));
+        }
+        assertEquals(serial + 1, serial("example.test"));
     }
 
     @Test
@@ -204,11 +222,47 @@ class Rfc2136Dns01ResponderTest {
     }
 
     @Test
+    void unsignedSuccessIsNotTakenForPublishedRecords() throws Exception {
+        try (DatagramSocket impostor = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            Thread answerer = new Thread(() -> answerEveryUpdateWithUnsignedSuccess(impostor));
+            answerer.setDaemon(true);
+            answerer.start();
+            Rfc2136Settings settings = Rfc2136Settings.of("127.0.0.1", impostor.getLocalPort(), bind.keyName(),
+                    TsigAlgorithm.HMAC_SHA256, bind.secret()).withZone("example.test");
+
+            ChallengeException e = assertThrows(ChallengeException.class,
+                    () -> responder(settings).deploy(List.of(new TxtRecord("impostor.example.test", digest()))));
+
+            assertTrue(e.getMessage().contains("is not signed with TSIG key '" + bind.keyName() + "'"), e.getMessage());
+        }
+    }
+
+    @Test
     void removeNeverThrowsEvenWhenTheServerIsDown() throws Exception {
         Rfc2136Settings settings = Rfc2136Settings.of("127.0.0.1", unusedPort(), bind.keyName(),
                 TsigAlgorithm.HMAC_SHA256, bind.secret()).withTimeout(Duration.ofMillis(500));
 
         responder(settings).remove(List.of(new TxtRecord("down.example.test", digest())));
+    }
+
+    /** Says NOERROR to whatever arrives, as a spoofer or a misconfigured middlebox might, without a signature. */
+    private static void answerEveryUpdateWithUnsignedSuccess(DatagramSocket socket) {
+        byte[] buffer = new byte[65535];
+        while (!socket.isClosed()) {
+            try {
+                DatagramPacket request = new DatagramPacket(buffer, buffer.length);
+                socket.receive(request);
+                Message update = new Message(Arrays.copyOf(request.getData(), request.getLength()));
+                Message answer = new Message(update.getHeader().getID());
+                answer.getHeader().setOpcode(update.getHeader().getOpcode());
+                answer.getHeader().setFlag(Flags.QR);
+                answer.addRecord(update.getQuestion(), Section.ZONE);
+                byte[] wire = answer.toWire();
+                socket.send(new DatagramPacket(wire, wire.length, request.getSocketAddress()));
+            } catch (IOException closed) {
+                return;
+            }
+        }
     }
 
     private static Rfc2136Settings settings() {

@@ -91,7 +91,7 @@ public final class Rfc2136Dns01Responder implements Dns01Responder {
             SimpleResolver server = connect("remove the dns-01 TXT records " + owners(records));
             groupByZone(server, records).forEach((zone, inZone) -> removeQuietly(server, zone, inZone));
         } catch (ChallengeException e) {
-            LOG.warn("{}. They stay in DNS until removed by hand; they do no harm but may pile up.", e.getMessage());
+            LOG.warn("{}. Those of them that were added stay in DNS until removed by hand; they do no harm.", e.getMessage());
         }
     }
 
@@ -101,7 +101,7 @@ public final class Rfc2136Dns01Responder implements Dns01Responder {
             LOG.info("Removed dns-01 TXT records {} from zone {} at {}", owners(records), shown(zone),
                     settings.serverAddress());
         } catch (ChallengeException e) {
-            LOG.warn("{}. They stay in DNS until removed by hand; they do no harm but may pile up.", e.getMessage());
+            LOG.warn("{}. Those of them that were added stay in DNS until removed by hand; they do no harm.", e.getMessage());
         }
     }
 

@@ -1,0 +1,7 @@
+package org.jivesoftware.openfire;
+
+/** Stand-in for Openfire's server description: only the members the plugin calls. */
+public interface XMPPServerInfo {
+
+    String getXMPPDomain();
+}

@@ -21,6 +21,7 @@ public final class HandshakeCheck {
 
     /** Per-handshake cap, so one silent listener cannot eat the others' share of the deadline. */
     private static final Duration MAX_ATTEMPT = Duration.ofSeconds(5);
+    private static final Duration MIN_ATTEMPT = Duration.ofSeconds(1);
     private static final Duration MAX_PAUSE = Duration.ofSeconds(2);
 
     private final PresentedCertificateProbe probe;
@@ -60,12 +61,13 @@ public final class HandshakeCheck {
         while (true) {
             attempts++;
             EndpointResult result = attempt(endpoint, expected, deadline, attempts);
-            long remaining = deadline - System.nanoTime();
-            if (result.passed() || remaining <= 0) {
+            Duration remaining = Duration.ofNanos(deadline - System.nanoTime());
+            // No retry that could not finish before the deadline: the last full answer is the verdict.
+            if (result.passed() || remaining.compareTo(pause) <= 0) {
                 return result;
             }
             try {
-                Thread.sleep(Math.max(1, Math.min(pause.toMillis(), Duration.ofNanos(remaining).toMillis())));
+                Thread.sleep(pause.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return result;
@@ -75,7 +77,8 @@ public final class HandshakeCheck {
     }
 
     private EndpointResult attempt(TlsEndpoint endpoint, String expected, long deadline, int attempts) {
-        Duration remaining = Duration.ofNanos(Math.max(deadline - System.nanoTime(), Duration.ofMillis(200).toNanos()));
+        // Even past the deadline each listener gets one handshake with a fair timeout.
+        Duration remaining = Duration.ofNanos(Math.max(deadline - System.nanoTime(), MIN_ATTEMPT.toNanos()));
         Duration timeout = remaining.compareTo(MAX_ATTEMPT) < 0 ? remaining : MAX_ATTEMPT;
         try {
             String presented = CertificateFingerprint.sha256(probe.presentedLeaf(endpoint, timeout));

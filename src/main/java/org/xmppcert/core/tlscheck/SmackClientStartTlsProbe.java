@@ -43,7 +43,7 @@ final class SmackClientStartTlsProbe implements PresentedCertificateProbe {
                     .setHostAddress(InetAddress.getByName(endpoint.host()))
                     .setPort(endpoint.port())
                     .setSecurityMode(SecurityMode.required)
-                    .setCustomSSLContext(capture.sslContext())
+                    .setCustomX509TrustManager(capture)
                     // The name is not what is being checked: the fingerprint comparison is.
                     .setHostnameVerifier((hostname, session) -> true)
                     .setConnectTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis())))

@@ -92,7 +92,7 @@ public final class TlsHandshakeProbe implements PresentedCertificateProbe {
         InputStream in = socket.getInputStream();
         send(out, "<?xml version='1.0'?><stream:stream xmlns='" + namespace + "'"
                 + " xmlns:stream='http://etherx.jabber.org/streams' to='" + endpoint.xmppDomain() + "' version='1.0'>");
-        String features = readUntil(in, endpoint, "features>", "features/>");
+        String features = readUntil(in, endpoint, "</stream:features>", "<stream:features/>");
         if (!features.contains("urn:ietf:params:xml:ns:xmpp-tls")) {
             throw new IOException(endpoint + " does not offer STARTTLS");
         }

@@ -15,7 +15,7 @@ import javax.net.ssl.X509TrustManager;
  * no trust store would accept, and decides by comparing fingerprints; nothing is ever sent over a
  * connection made with it besides stream headers, so accepting everything here trusts nothing.
  */
-final class CertificateCapture implements X509TrustManager {
+public final class CertificateCapture implements X509TrustManager {
 
     private final AtomicReference<X509Certificate> presentedLeaf = new AtomicReference<>();
 
@@ -35,11 +35,11 @@ final class CertificateCapture implements X509TrustManager {
     }
 
     /** The leaf of the last handshake, or null when the server presented none. */
-    X509Certificate presentedLeaf() {
+    public X509Certificate presentedLeaf() {
         return presentedLeaf.get();
     }
 
-    SSLContext sslContext() {
+    public SSLContext sslContext() {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, new X509TrustManager[] {this}, new SecureRandom());
@@ -49,7 +49,7 @@ final class CertificateCapture implements X509TrustManager {
         }
     }
 
-    SSLSocketFactory socketFactory() {
+    public SSLSocketFactory socketFactory() {
         return sslContext().getSocketFactory();
     }
 }

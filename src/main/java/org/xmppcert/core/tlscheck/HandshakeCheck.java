@@ -39,11 +39,6 @@ public final class HandshakeCheck {
         this.firstPause = requirePositive(firstPause, "firstPause");
     }
 
-    /** Production settings: up to 10 s in total, first retry after 100 ms. */
-    public static HandshakeCheck withDefaults() {
-        return new HandshakeCheck(new TlsHandshakeProbe(), Duration.ofSeconds(10), Duration.ofMillis(100));
-    }
-
     public HandshakeReport expect(X509Certificate expectedLeaf, List<TlsEndpoint> endpoints) {
         String expected = CertificateFingerprint.sha256(expectedLeaf);
         long start = System.nanoTime();

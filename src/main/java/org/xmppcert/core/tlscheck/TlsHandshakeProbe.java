@@ -10,20 +10,21 @@ import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 
 /**
- * The probe used in production: direct TLS and server-to-server STARTTLS are spoken here by hand,
- * client STARTTLS goes through Smack ({@link SmackClientStartTlsProbe}) so that c2s is checked the
- * way real XMPP clients reach it.
+ * Reads the presented certificate over direct TLS and over XMPP STARTTLS.
  *
- * <p>Why s2s is hand-written: Smack is a client library and cannot open a {@code jabber:server}
- * stream. The exchange needed is tiny (stream header, features, {@code <starttls/>},
- * {@code <proceed/>}) and the server waits for the TLS ClientHello after {@code <proceed/>}, so
- * reading byte by byte up to that point never swallows TLS bytes.
+ * <p>STARTTLS is spoken by hand: the exchange needed is tiny (stream header, features,
+ * {@code <starttls/>}, {@code <proceed/>}) and the server waits for the TLS ClientHello after
+ * {@code <proceed/>}, so reading byte by byte up to that point never swallows TLS bytes. Client
+ * streams can instead be delegated to another probe, so the Openfire layer checks c2s through a real
+ * XMPP client library; server-to-server streams ({@code jabber:server}) are always hand-written, as
+ * client libraries cannot open them.
  */
 public final class TlsHandshakeProbe implements PresentedCertificateProbe {
 
@@ -31,12 +32,14 @@ public final class TlsHandshakeProbe implements PresentedCertificateProbe {
 
     private final PresentedCertificateProbe clientStartTls;
 
+    /** Speaks every handshake itself. */
     public TlsHandshakeProbe() {
-        this(new SmackClientStartTlsProbe());
+        this.clientStartTls = null;
     }
 
-    TlsHandshakeProbe(PresentedCertificateProbe clientStartTls) {
-        this.clientStartTls = clientStartTls;
+    /** Hands client STARTTLS to {@code clientStartTls}. */
+    public TlsHandshakeProbe(PresentedCertificateProbe clientStartTls) {
+        this.clientStartTls = Objects.requireNonNull(clientStartTls, "clientStartTls");
     }
 
     @Override
@@ -47,14 +50,19 @@ public final class TlsHandshakeProbe implements PresentedCertificateProbe {
                     yield handshake(plain, endpoint);
                 }
             }
-            case XMPP_SERVER_STARTTLS -> {
-                try (Socket plain = connect(endpoint, timeout)) {
-                    negotiateStartTls(plain, endpoint, "jabber:server");
-                    yield handshake(plain, endpoint);
-                }
-            }
-            case XMPP_CLIENT_STARTTLS -> clientStartTls.presentedLeaf(endpoint, timeout);
+            case XMPP_SERVER_STARTTLS -> startTls(endpoint, timeout, "jabber:server");
+            case XMPP_CLIENT_STARTTLS -> clientStartTls != null
+                    ? clientStartTls.presentedLeaf(endpoint, timeout)
+                    : startTls(endpoint, timeout, "jabber:client");
         };
+    }
+
+    private static X509Certificate startTls(TlsEndpoint endpoint, Duration timeout, String namespace)
+            throws IOException {
+        try (Socket plain = connect(endpoint, timeout)) {
+            negotiateStartTls(plain, endpoint, namespace);
+            return handshake(plain, endpoint);
+        }
     }
 
     private static Socket connect(TlsEndpoint endpoint, Duration timeout) throws IOException {

@@ -1,4 +1,4 @@
-package org.xmppcert.core.tlscheck;
+package org.xmppcert.openfire.install;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -10,17 +10,21 @@ import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
+import org.xmppcert.core.tlscheck.CertificateCapture;
+import org.xmppcert.core.tlscheck.PresentedCertificateProbe;
+import org.xmppcert.core.tlscheck.TlsEndpoint;
 
 /**
  * Client STARTTLS through Smack, the XMPP client library, so the c2s check negotiates exactly as
  * clients do (stream header, features, STARTTLS, stream restart). It connects but never logs in:
- * no credentials exist or are sent.
+ * no credentials exist or are sent. It lives in the Openfire layer only because Smack shares the
+ * {@code org.jivesoftware} package root with Openfire, which the core keeps out of its imports.
  *
  * <p>Smack finds its XML parser with {@link java.util.ServiceLoader}, which uses the thread's context
  * class loader. Inside Openfire that loader is the plugin's only during plugin initialisation, so the
  * connection is made with this class's loader as the context loader.
  */
-final class SmackClientStartTlsProbe implements PresentedCertificateProbe {
+public final class SmackClientStartTlsProbe implements PresentedCertificateProbe {
 
     @Override
     public X509Certificate presentedLeaf(TlsEndpoint endpoint, Duration timeout) throws IOException {

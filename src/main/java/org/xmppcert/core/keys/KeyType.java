@@ -1,12 +1,19 @@
 package org.xmppcert.core.keys;
 
+import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PublicKey;
 import java.security.SecureRandom;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
 import java.security.spec.AlgorithmParameterSpec;
 import java.security.spec.ECGenParameterSpec;
+import java.security.spec.ECParameterSpec;
 import java.security.spec.RSAKeyGenParameterSpec;
+import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * The key types a certificate can be issued for. EC P-256 is the default: every CA and every XMPP
@@ -40,6 +47,40 @@ public enum KeyType {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("This JVM cannot generate " + this + " keys", e);
         }
+    }
+
+    /**
+     * Recognises the type of an existing key, e.g. one loaded from the server's key store, so that
+     * a renewal can tell whether the key still matches the configured type. Curves are compared by
+     * their parameters, not by name, because providers name them differently.
+     *
+     * @return the type, or empty for a key this plugin would not generate (another curve, Ed25519,
+     *         RSA of another size)
+     */
+    public static Optional<KeyType> of(PublicKey key) {
+        return Arrays.stream(values()).filter(type -> type.matches(key)).findFirst();
+    }
+
+    private boolean matches(PublicKey key) {
+        if (parameters instanceof RSAKeyGenParameterSpec rsa) {
+            return key instanceof RSAPublicKey rsaKey && rsaKey.getModulus().bitLength() == rsa.getKeysize();
+        }
+        return key instanceof ECPublicKey ecKey && sameCurve(ecKey.getParams(), curveParameters());
+    }
+
+    private ECParameterSpec curveParameters() {
+        try {
+            AlgorithmParameters curve = AlgorithmParameters.getInstance("EC");
+            curve.init(parameters);
+            return curve.getParameterSpec(ECParameterSpec.class);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("This JVM does not know the curve of " + this, e);
+        }
+    }
+
+    private static boolean sameCurve(ECParameterSpec a, ECParameterSpec b) {
+        return a.getCurve().equals(b.getCurve()) && a.getGenerator().equals(b.getGenerator())
+                && a.getOrder().equals(b.getOrder()) && a.getCofactor() == b.getCofactor();
     }
 
     /** JCA name of the algorithm that signs a CSR with a key of this type. */

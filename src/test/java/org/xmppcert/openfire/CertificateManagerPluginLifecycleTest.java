@@ -1,0 +1,159 @@
+package org.xmppcert.openfire;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.mockStatic;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.when;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+import org.jivesoftware.openfire.XMPPServer;
+import org.jivesoftware.openfire.XMPPServerInfo;
+import org.jivesoftware.openfire.container.PluginManager;
+import org.jivesoftware.openfire.keystore.CertificateStoreConfiguration;
+import org.jivesoftware.openfire.keystore.CertificateStoreManager;
+import org.jivesoftware.openfire.keystore.IdentityStore;
+import org.jivesoftware.util.CertificateEventListener;
+import org.jivesoftware.util.CertificateManager;
+import org.jivesoftware.util.SystemProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mockito.ArgumentCaptor;
+import org.mockito.MockedStatic;
+import org.xmppcert.openfire.console.CertificatesPage;
+import org.xmppcert.openfire.console.IdentityStoreOverview.Certificate;
+import org.xmppcert.openfire.console.IdentityStoreOverview.Validity;
+import org.xmppcert.testing.TestCertificates;
+
+/**
+ * Openfire reloads a plugin whenever its jar is replaced: it calls destroyPlugin, then
+ * {@code SystemProperty.removePropertiesForPlugin(<plugin.xml name>)}, then loads a new instance.
+ * These tests run that cycle against the stand-in.
+ */
+class CertificateManagerPluginLifecycleTest {
+
+    private static final char[] PASSWORD = "changeit".toCharArray();
+
+    @TempDir
+    Path directory;
+
+    private final PluginManager pluginManager = mock(PluginManager.class);
+
+    @AfterEach
+    void unloadLikeOpenfire() {
+        SystemProperty.removePropertiesForPlugin(CertificateManagerPlugin.CANONICAL_NAME);
+    }
+
+    @Test
+    void loadingAndUnloadingTenTimesLeavesNothingBehind() {
+        ArgumentCaptor<CertificateEventListener> added = ArgumentCaptor.forClass(CertificateEventListener.class);
+        ArgumentCaptor<CertificateEventListener> removed = ArgumentCaptor.forClass(CertificateEventListener.class);
+        try (MockedStatic<CertificateManager> certificateManager = mockStatic(CertificateManager.class)) {
+            for (int load = 1; load <= 10; load++) {
+                CertificateManagerPlugin plugin = new CertificateManagerPlugin();
+                plugin.initializePlugin(pluginManager, directory.toFile());
+                assertEquals(List.of(CertificateManagerPlugin.EXPIRY_WARNING_PROPERTY), pluginProperties());
+
+                plugin.destroyPlugin();
+                assertEquals(List.of(), pluginProperties(), "properties left after unload " + load);
+                SystemProperty.removePropertiesForPlugin(CertificateManagerPlugin.CANONICAL_NAME);
+            }
+            certificateManager.verify(() -> CertificateManager.addListener(added.capture()), times(10));
+            certificateManager.verify(() -> CertificateManager.removeListener(removed.capture()), times(10));
+        }
+        assertEquals(10, added.getAllValues().stream().distinct().count());
+        assertEquals(added.getAllValues(), removed.getAllValues());
+    }
+
+    @Test
+    void aPluginWhoseStartFailedCanBeLoadedAgain() {
+        try (MockedStatic<CertificateManager> certificateManager = mockStatic(CertificateManager.class)) {
+            certificateManager.when(() -> CertificateManager.addListener(any()))
+                    .thenThrow(new IllegalStateException("server shutting down"));
+            assertThrows(IllegalStateException.class,
+                    () -> new CertificateManagerPlugin().initializePlugin(pluginManager, directory.toFile()));
+        }
+        // Openfire retries without calling destroyPlugin; a leftover property would make this throw.
+        CertificateManagerPlugin retried = new CertificateManagerPlugin();
+        retried.initializePlugin(pluginManager, directory.toFile());
+        retried.destroyPlugin();
+    }
+
+    @Test
+    void theStatusPageFollowsStoreChangesAfterReloads() throws Exception {
+        Instant now = Instant.now();
+        KeyStore keyStore = TestCertificates.emptyKeyStore(PASSWORD);
+        TestCertificates.addKeyEntry(keyStore, "example.org_ec", TestCertificates.issue("CN=CA",
+                List.of("example.org"), now.minus(1, ChronoUnit.DAYS), now.plus(90, ChronoUnit.DAYS)), PASSWORD);
+        File file = TestCertificates.write(keyStore, directory.resolve("keystore"), PASSWORD).toFile();
+        IdentityStore store = new IdentityStore(new CertificateStoreConfiguration("PKCS12", file, PASSWORD,
+                directory.toFile()), false);
+
+        XMPPServer server = mock(XMPPServer.class);
+        XMPPServerInfo serverInfo = mock(XMPPServerInfo.class);
+        CertificateStoreManager storeManager = mock(CertificateStoreManager.class);
+        when(server.getServerInfo()).thenReturn(serverInfo);
+        when(serverInfo.getXMPPDomain()).thenReturn("example.org");
+        when(server.getCertificateStoreManager()).thenReturn(storeManager);
+        when(storeManager.getIdentityStore(any())).thenReturn(store);
+        when(server.getPluginManager()).thenReturn(pluginManager);
+
+        try (MockedStatic<XMPPServer> xmppServer = mockStatic(XMPPServer.class)) {
+            xmppServer.when(XMPPServer::getInstance).thenReturn(server);
+            CertificateManagerPlugin plugin = null;
+            for (int load = 0; load < 3; load++) {
+                if (plugin != null) {
+                    plugin.destroyPlugin();
+                    SystemProperty.removePropertiesForPlugin(CertificateManagerPlugin.CANONICAL_NAME);
+                }
+                plugin = new CertificateManagerPlugin();
+                plugin.initializePlugin(pluginManager, directory.toFile());
+            }
+            when(pluginManager.getPluginByCanonicalName(CertificateManagerPlugin.CANONICAL_NAME))
+                    .thenReturn(Optional.of(plugin));
+            CertificatesPage page = new CertificatesPage();
+            assertEquals("example.org", page.getOverview().getXmppDomain());
+            assertEquals(List.of("example.org_ec"), aliases(page));
+
+            TestCertificates.addKeyEntry(store.getStore(), "renewed", TestCertificates.issue("CN=CA",
+                    List.of("example.org"), now, now.plus(90, ChronoUnit.DAYS)), PASSWORD);
+            CertificateManager.fireCertificateStoreChanged(store);
+            assertEquals(List.of("example.org_ec", "renewed"), aliases(page));
+
+            setExpiryWarning(Duration.ofDays(100));
+            assertTrue(page.getOverview().getStores().get(0).getCertificates().stream()
+                    .allMatch(certificate -> certificate.getValidity() == Validity.EXPIRES_SOON));
+            plugin.destroyPlugin();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void setExpiryWarning(Duration warning) {
+        SystemProperty<Duration> property = SystemProperty.getProperty(CertificateManagerPlugin.EXPIRY_WARNING_PROPERTY)
+                .orElseThrow();
+        property.setValue(warning);
+    }
+
+    private static List<String> aliases(CertificatesPage page) {
+        return page.getOverview().getStores().get(0).getCertificates().stream().map(Certificate::getAlias).toList();
+    }
+
+    private static List<String> pluginProperties() {
+        return SystemProperty.getProperties().stream()
+                .filter(property -> CertificateManagerPlugin.CANONICAL_NAME.equals(property.getPlugin()))
+                .map(SystemProperty::getKey)
+                .toList();
+    }
+}

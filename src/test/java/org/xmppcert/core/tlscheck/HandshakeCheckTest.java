@@ -72,7 +72,6 @@ class HandshakeCheckTest {
             assertEquals(Verdict.PRESENTS_OTHER, result.verdict());
             assertEquals(CertificateFingerprint.sha256(current.leaf()), result.presentedFingerprint());
             assertTrue(result.attempts() > 1, "retried until the deadline: " + result.attempts());
-            assertTrue(report.elapsed().compareTo(Duration.ofMillis(500)) >= 0);
             assertTrue(report.elapsed().compareTo(Duration.ofSeconds(3)) < 0, "bounded: " + report.elapsed());
             assertTrue(result.describe().contains("still presents another certificate"), result.describe());
         }

@@ -33,6 +33,8 @@ import org.jivesoftware.openfire.keystore.CertificateStoreConfiguration;
 import org.jivesoftware.openfire.keystore.CertificateStoreManager;
 import org.jivesoftware.openfire.keystore.IdentityStore;
 import org.jivesoftware.openfire.spi.ConnectionType;
+import org.jivesoftware.util.CertificateEventListener;
+import org.jivesoftware.util.CertificateManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -124,11 +126,22 @@ class LiveKeystoreInstallerTest {
         installer(fileSync, List.of(endpoint(direct, Handshake.DIRECT_TLS))).install(bundle(renewed), Origin.BACKGROUND);
         assertTrue(fileSync.hasPendingWrite());
 
-        fileSync.writePending();
+        EstablishedSession session = EstablishedSession.open(direct);
+        CertificateEventListener reconfigureListeners = changed -> direct.dropEstablishedSessions();
+        CertificateManager.addListener(reconfigureListeners);
+        try {
+            fileSync.writePending();
+            // What Openfire's store watcher does when it sees the file change.
+            store.reload();
+        } finally {
+            CertificateManager.removeListener(reconfigureListeners);
+        }
 
         assertEquals(renewed.leaf(), leafOnDisk(store));
         assertTrue(durableCopy.load().isEmpty());
         assertFalse(fileSync.hasPendingWrite());
+        assertEquals(null, session.roundTripOrNull("after the write"),
+                "the documented cost of the file write with the watcher on: established sessions reconnect");
     }
 
     @Test
@@ -294,6 +307,15 @@ class LiveKeystoreInstallerTest {
         String roundTrip(String line) throws Exception {
             out.println(line);
             return in.readLine();
+        }
+
+        /** Null when the server closed the session. */
+        String roundTripOrNull(String line) {
+            try {
+                return roundTrip(line);
+            } catch (Exception closed) {
+                return null;
+            }
         }
 
         X509Certificate peerLeaf() throws Exception {

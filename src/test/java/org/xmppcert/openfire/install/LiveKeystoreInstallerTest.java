@@ -47,6 +47,7 @@ import org.xmppcert.core.tlscheck.TlsHandshakeProbe;
 import org.xmppcert.openfire.install.InstallOutcome.Status;
 import org.xmppcert.openfire.install.LiveKeystoreInstaller.Origin;
 import org.xmppcert.testing.LiveKeyStoreTlsServer;
+import org.xmppcert.testing.SmackClientStartTlsProbe;
 import org.xmppcert.testing.LiveKeyStoreTlsServer.Mode;
 import org.xmppcert.testing.TestPki;
 import org.xmppcert.testing.TestPki.Issued;

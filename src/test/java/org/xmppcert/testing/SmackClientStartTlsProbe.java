@@ -1,4 +1,4 @@
-package org.xmppcert.openfire.install;
+package org.xmppcert.testing;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -15,27 +15,16 @@ import org.xmppcert.core.tlscheck.PresentedCertificateProbe;
 import org.xmppcert.core.tlscheck.TlsEndpoint;
 
 /**
- * Client STARTTLS through Smack, the XMPP client library, so the c2s check negotiates exactly as
- * clients do (stream header, features, STARTTLS, stream restart). It connects but never logs in:
- * no credentials exist or are sent. It lives in the Openfire layer only because Smack shares the
- * {@code org.jivesoftware} package root with Openfire, which the core keeps out of its imports.
- *
- * <p>Smack finds its XML parser with {@link java.util.ServiceLoader}, which uses the thread's context
- * class loader. Inside Openfire that loader is the plugin's only during plugin initialisation, so the
- * connection is made with this class's loader as the context loader.
+ * Client STARTTLS through Smack, the XMPP client library, so tests see the c2s listener exactly as
+ * clients do (stream header, features, STARTTLS, stream restart) and can cross-check the plugin's
+ * own hand-written probe. It connects but never logs in. It is test code only: Smack's classes live
+ * under {@code org.jivesoftware.smack}, and the plugin jar carries no {@code org.jivesoftware} class.
  */
 public final class SmackClientStartTlsProbe implements PresentedCertificateProbe {
 
     @Override
     public X509Certificate presentedLeaf(TlsEndpoint endpoint, Duration timeout) throws IOException {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(SmackClientStartTlsProbe.class.getClassLoader());
-        try {
-            return connectAndCapture(endpoint, timeout);
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
+        return connectAndCapture(endpoint, timeout);
     }
 
     private static X509Certificate connectAndCapture(TlsEndpoint endpoint, Duration timeout) throws IOException {

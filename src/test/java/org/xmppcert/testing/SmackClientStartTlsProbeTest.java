@@ -1,4 +1,4 @@
-package org.xmppcert.openfire.install;
+package org.xmppcert.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -266,9 +266,9 @@ public final class AcmeIssuer implements AutoCloseable {
             if (!txtRecords.isEmpty()) {
                 deployAndCheck(txtRecords);
             }
+            orders.save(record.at(OrderStep.CHALLENGES_ANSWERED));
             inParallel(answers.stream().filter(a -> a.challenge.getStatus() == Status.PENDING).toList(), pool,
                     (answer, login) -> answer.challenge.trigger());
-            orders.save(record.at(OrderStep.CHALLENGES_ANSWERED));
             if (!Polling.until(order::fetch, () -> order.getStatus() != Status.PENDING, settings.validationTimeout())) {
                 throw new IssuanceException(IssuanceProblem.TIMEOUT, answers.stream().map(a -> a.name).toList(),
                         answers.get(0).challenge.getType(), "the CA did not finish validating within "

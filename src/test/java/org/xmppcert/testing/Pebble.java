@@ -138,9 +138,9 @@ public final class Pebble implements AutoCloseable {
         process.start();
     }
 
-    /** Pebble's output so far, for failure messages. */
+    /** Pebble's whole output so far (all runs), for failure messages and checks of its configuration. */
     public String log() {
-        return process.logTail();
+        return process.log();
     }
 
     @Override

@@ -112,9 +112,13 @@ final class PebbleProcess {
     }
 
     String logTail() {
+        String text = log();
+        return text.length() > 2000 ? text.substring(text.length() - 2000) : text;
+    }
+
+    String log() {
         try {
-            String text = Files.readString(log, StandardCharsets.UTF_8);
-            return text.length() > 2000 ? text.substring(text.length() - 2000) : text;
+            return Files.readString(log, StandardCharsets.UTF_8);
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
         }

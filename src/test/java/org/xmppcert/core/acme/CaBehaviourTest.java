@@ -118,6 +118,23 @@ class CaBehaviourTest {
         }
     }
 
+    @Test
+    void anUnreachableCaIsExplainedAndNothingIsLost() throws Exception {
+        try (Pebble pebble = pebbleAnsweredBy(responder);
+             AcmeIssuer issuer = Engines.http01(Engines.settings(pebble).build(), new InMemoryAccountStore(),
+                     new InMemoryOrderStore(), AesGcmSealer.withRandomKey(), responder)) {
+            pebble.stop();
+            IssuanceException failure = assertThrows(IssuanceException.class,
+                    () -> issuer.issue(List.of("down.example.org"), KeyType.EC_P256));
+            assertEquals(IssuanceProblem.NETWORK, failure.problem(), failure.getMessage());
+            assertEquals(List.of("down.example.org"), failure.names());
+
+            pebble.resume();
+            Http01IssuanceTest.assertCertifiesWith(pebble, issuer.issue(List.of("down.example.org"), KeyType.EC_P256),
+                    List.of("down.example.org"));
+        }
+    }
+
     private static Pebble pebbleAnsweredBy(StandaloneHttp01Responder http) throws Exception {
         return Pebble.builder().http01Port(http.address().getPort()).start();
     }

@@ -46,12 +46,14 @@ public final class Pebble implements AutoCloseable {
     private final int listenPort;
     private final int managementPort;
     private final int http01Port;
+    private final Path directory;
 
     private Pebble(Builder builder, Path directory, PebbleChallTestSrv ownDnsServer, InetSocketAddress dnsServer)
             throws IOException {
         this.ownDnsServer = ownDnsServer;
         this.dnsServer = dnsServer;
         this.http01Port = builder.http01Port;
+        this.directory = directory;
         this.listenPort = PebbleProcess.freePort();
         this.managementPort = PebbleProcess.freePort();
         PebbleCertificates certificates = PebbleCertificates.create(directory);
@@ -138,14 +140,15 @@ public final class Pebble implements AutoCloseable {
         process.start();
     }
 
-    /** Pebble's output so far, for failure messages. */
+    /** Pebble's whole output so far (all runs), for failure messages and checks of its configuration. */
     public String log() {
-        return process.logTail();
+        return process.log();
     }
 
     @Override
     public void close() {
         process.stop();
+        PebbleProcess.deleteDirectory(directory);
         if (ownDnsServer != null) {
             ownDnsServer.close();
         }

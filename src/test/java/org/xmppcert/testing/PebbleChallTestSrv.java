@@ -22,10 +22,12 @@ public final class PebbleChallTestSrv implements AutoCloseable {
     private final PebbleProcess process;
     private final InetSocketAddress dnsAddress;
     private final URI management;
+    private final Path directory;
     private final HttpClient http = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).build();
 
-    private PebbleChallTestSrv(PebbleProcess process, InetSocketAddress dnsAddress, URI management) {
+    private PebbleChallTestSrv(PebbleProcess process, InetSocketAddress dnsAddress, URI management, Path directory) {
         this.process = process;
+        this.directory = directory;
         this.dnsAddress = dnsAddress;
         this.management = management;
     }
@@ -43,7 +45,7 @@ public final class PebbleChallTestSrv implements AutoCloseable {
                 Map.of(), directory.resolve("challtestsrv.log"), managementPort);
         process.start();
         return new PebbleChallTestSrv(process, new InetSocketAddress(PebbleProcess.LOOPBACK, dnsPort),
-                URI.create("http://127.0.0.1:" + managementPort));
+                URI.create("http://127.0.0.1:" + managementPort), directory);
     }
 
     /** Where to send DNS queries (UDP and TCP). */
@@ -64,6 +66,7 @@ public final class PebbleChallTestSrv implements AutoCloseable {
     @Override
     public void close() {
         process.stop();
+        PebbleProcess.deleteDirectory(directory);
     }
 
     private void post(String path, String json) throws IOException {

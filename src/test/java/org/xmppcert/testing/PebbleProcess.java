@@ -111,10 +111,23 @@ final class PebbleProcess {
                 + STARTUP_LIMIT.toSeconds() + " s: " + logTail());
     }
 
+    /** Deletes a temporary directory this harness made (config, keys, logs), once its process is stopped. */
+    static void deleteDirectory(Path directory) {
+        try (var paths = Files.walk(directory)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // Left in the temporary directory: harmless.
+        }
+    }
+
     String logTail() {
+        String text = log();
+        return text.length() > 2000 ? text.substring(text.length() - 2000) : text;
+    }
+
+    String log() {
         try {
-            String text = Files.readString(log, StandardCharsets.UTF_8);
-            return text.length() > 2000 ? text.substring(text.length() - 2000) : text;
+            return Files.readString(log, StandardCharsets.UTF_8);
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
         }

@@ -264,11 +264,11 @@ public final class AcmeIssuer implements AutoCloseable {
                 http01.publish(answer.name, challenge.getToken(), challenge.getAuthorization());
             }
             if (!txtRecords.isEmpty()) {
-                deployAndCheck(txtRecords, record);
+                deployAndCheck(txtRecords);
             }
+            orders.save(record.at(OrderStep.CHALLENGES_ANSWERED));
             inParallel(answers.stream().filter(a -> a.challenge.getStatus() == Status.PENDING).toList(), pool,
                     (answer, login) -> answer.challenge.trigger());
-            orders.save(record.at(OrderStep.CHALLENGES_ANSWERED));
             if (!Polling.until(order::fetch, () -> order.getStatus() != Status.PENDING, settings.validationTimeout())) {
                 throw new IssuanceException(IssuanceProblem.TIMEOUT, answers.stream().map(a -> a.name).toList(),
                         answers.get(0).challenge.getType(), "the CA did not finish validating within "
@@ -284,14 +284,14 @@ public final class AcmeIssuer implements AutoCloseable {
         }
     }
 
-    private void deployAndCheck(List<TxtRecord> records, OrderRecord record) throws IssuanceException, InterruptedException {
+    private void deployAndCheck(List<TxtRecord> records) throws IssuanceException, InterruptedException {
         List<String> names = records.stream().map(TxtRecord::domain).toList();
         try {
             dns01.deploy(records);
             dnsCheck.awaitVisible(records);
         } catch (ChallengeException e) {
-            IssuanceProblem problem = Thread.currentThread().isInterrupted() ? IssuanceProblem.CANCELLED : IssuanceProblem.CHALLENGE_SETUP;
-            throw new IssuanceException(problem, names, ChallengeType.DNS_01.acmeName(), e.getMessage(), null, e);
+            throw new IssuanceException(IssuanceProblem.CHALLENGE_SETUP, names, ChallengeType.DNS_01.acmeName(),
+                    e.getMessage(), null, e);
         }
     }
 

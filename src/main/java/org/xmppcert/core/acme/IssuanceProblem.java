@@ -46,8 +46,6 @@ public enum IssuanceProblem {
             "The CA did not finish in time. Try again later; if it keeps happening, check the CA's status page."),
     CHALLENGE_SETUP(null,
             "The challenge answer could not be put in place; see the detail."),
-    CANCELLED(null,
-            "The request was cancelled before the CA was asked to validate."),
     ALREADY_IN_PROGRESS(null,
             "A request for the same names is already running; wait for it to finish."),
     NO_SUITABLE_CHALLENGE(null,

@@ -7,7 +7,10 @@ package org.xmppcert.core.issuance;
 public enum OrderStep {
     /** The CA created the order; the certificate key exists. */
     CREATED,
-    /** Every challenge is in place and the CA was told to validate. */
+    /**
+     * Every challenge answer is in place and the CA is being told to validate. After a restart
+     * the answers are put in place again and only challenges the CA has not started are triggered.
+     */
     CHALLENGES_ANSWERED,
     /** The CSR was sent; the CA is issuing. */
     FINALIZED,

@@ -68,7 +68,13 @@ class Http01IssuanceTest {
         assertEquals("RSA", issued.leaf().getPublicKey().getAlgorithm());
     }
 
-    static void assertCertifies(IssuedCertificate issued, List<String> names) throws Exception {
+    private static void assertCertifies(IssuedCertificate issued, List<String> names) throws Exception {
+        assertCertifiesWith(pebble, issued, names);
+        assertTrue(ORDERS.load(new NameSet(names)).isEmpty(), "a finished order is no longer kept");
+    }
+
+    /** The certificate is valid, for exactly {@code names}, with the key handed over, and chains to Pebble's root. */
+    static void assertCertifiesWith(Pebble pebble, IssuedCertificate issued, List<String> names) throws Exception {
         X509Certificate leaf = issued.leaf();
         List<String> sans = leaf.getSubjectAlternativeNames().stream().map(san -> (String) san.get(1)).sorted().toList();
         assertEquals(names.stream().sorted().toList(), sans);
@@ -78,6 +84,5 @@ class Http01IssuanceTest {
         leaf.verify(intermediate.getPublicKey());
         intermediate.verify(pebble.root(0).getPublicKey());
         assertTrue(issued.renewalWindow().isEmpty(), "Pebble 2.4 offers no renewal information");
-        assertTrue(ORDERS.load(new NameSet(names)).isEmpty(), "a finished order is no longer kept");
     }
 }

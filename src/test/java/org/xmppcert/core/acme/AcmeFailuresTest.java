@@ -1,0 +1,65 @@
+package org.xmppcert.core.acme;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URL;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.shredzone.acme4j.Problem;
+import org.shredzone.acme4j.exception.AcmeNetworkException;
+import org.shredzone.acme4j.exception.AcmeRateLimitedException;
+import org.shredzone.acme4j.exception.AcmeServerException;
+import org.shredzone.acme4j.toolbox.JSON;
+
+/**
+ * Problems Pebble cannot be made to send (rate limits, CAA, compound problems) and network
+ * failures, as the admin reads them.
+ */
+class AcmeFailuresTest {
+
+    private static final List<String> NAMES = List.of("example.org", "conference.example.org");
+
+    @Test
+    void aRateLimitSaysWhenToTryAgain() throws Exception {
+        Instant retryAfter = Instant.parse("2030-01-01T10:00:00Z");
+        IssuanceException failure = AcmeFailures.of(new AcmeRateLimitedException(problem("""
+                {"type":"urn:ietf:params:acme:error:rateLimited","detail":"too many certificates for example.org"}"""),
+                retryAfter, List.of()), NAMES);
+
+        assertEquals(IssuanceProblem.RATE_LIMITED, failure.problem());
+        assertEquals(retryAfter, failure.retryAfter().orElseThrow());
+        assertEquals("Certificate request failed for example.org, conference.example.org (rate limited): too many "
+                + "certificates for example.org. " + IssuanceProblem.RATE_LIMITED.advice() + " Retry after 2030-01-01T10:00:00Z.",
+                failure.getMessage());
+    }
+
+    @Test
+    void aCompoundProblemNamesTheNamesItConcerns() throws Exception {
+        IssuanceException failure = AcmeFailures.of(new AcmeServerException(problem("""
+                {"type":"urn:ietf:params:acme:error:compound","detail":"several problems","subproblems":[
+                 {"type":"urn:ietf:params:acme:error:caa","detail":"CAA forbids issuance",
+                  "identifier":{"type":"dns","value":"conference.example.org"}}]}""")), NAMES);
+
+        assertEquals(IssuanceProblem.CAA, failure.problem());
+        assertEquals(List.of("conference.example.org"), failure.names());
+        assertTrue(failure.getMessage().contains("CAA record"), failure.getMessage());
+    }
+
+    @Test
+    void anUnreachableCaIsANetworkProblemWithItsCause() {
+        IssuanceException failure = AcmeFailures.of(new AcmeNetworkException(new ConnectException("Connection refused")), NAMES);
+
+        assertEquals(IssuanceProblem.NETWORK, failure.problem());
+        assertTrue(failure.getMessage().contains("connect: Connection refused"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("Check the directory URL"), failure.getMessage());
+    }
+
+    private static Problem problem(String json) throws IOException {
+        return new Problem(JSON.parse(json), new URL("https://ca.example/acme/order/1"));
+    }
+}

@@ -49,11 +49,14 @@ public final class DnsVisibilityCheck {
     private final InetSocketAddress recursiveResolver;
     private final List<InetSocketAddress> fixedServers;
     private final Duration limit;
+    private final int authoritativePort;
 
-    private DnsVisibilityCheck(InetSocketAddress recursiveResolver, List<InetSocketAddress> fixedServers, Duration limit) {
+    private DnsVisibilityCheck(InetSocketAddress recursiveResolver, List<InetSocketAddress> fixedServers, Duration limit,
+                               int authoritativePort) {
         this.recursiveResolver = recursiveResolver;
         this.fixedServers = fixedServers;
         this.limit = limit;
+        this.authoritativePort = authoritativePort;
     }
 
     /** Finds the authoritative servers through the system's resolver. */
@@ -63,7 +66,7 @@ public final class DnsVisibilityCheck {
 
     /** Finds the authoritative servers through the given recursive resolver. */
     public static DnsVisibilityCheck viaResolver(InetSocketAddress resolver) {
-        return new DnsVisibilityCheck(Objects.requireNonNull(resolver), List.of(), Duration.ofMinutes(10));
+        return new DnsVisibilityCheck(Objects.requireNonNull(resolver), List.of(), Duration.ofMinutes(10), DNS_PORT);
     }
 
     /** Asks exactly these servers, whatever the zone's NS records say. */
@@ -71,12 +74,20 @@ public final class DnsVisibilityCheck {
         if (servers.isEmpty()) {
             throw new IllegalArgumentException("At least one DNS server is needed");
         }
-        return new DnsVisibilityCheck(null, List.copyOf(servers), Duration.ofMinutes(10));
+        return new DnsVisibilityCheck(null, List.copyOf(servers), Duration.ofMinutes(10), DNS_PORT);
     }
 
     /** The same check, giving up after {@code limit} (default 10 minutes) of waiting for propagation. */
     public DnsVisibilityCheck withTimeout(Duration newLimit) {
-        return new DnsVisibilityCheck(recursiveResolver, fixedServers, newLimit);
+        return new DnsVisibilityCheck(recursiveResolver, fixedServers, newLimit, authoritativePort);
+    }
+
+    /**
+     * The same check, asking the servers named by the zone's NS records on {@code port} instead of
+     * 53: for lab setups whose authoritative server listens elsewhere, such as a test's own BIND.
+     */
+    public DnsVisibilityCheck withAuthoritativePort(int port) {
+        return new DnsVisibilityCheck(recursiveResolver, fixedServers, limit, port);
     }
 
     /**
@@ -117,7 +128,7 @@ public final class DnsVisibilityCheck {
             if (ns instanceof NSRecord nsRecord) {
                 for (Record address : query(recursiveResolver, nsRecord.getTarget(), Type.A, true).getSection(Section.ANSWER)) {
                     if (address instanceof ARecord a) {
-                        servers.add(new InetSocketAddress(a.getAddress(), DNS_PORT));
+                        servers.add(new InetSocketAddress(a.getAddress(), authoritativePort));
                     }
                 }
             }

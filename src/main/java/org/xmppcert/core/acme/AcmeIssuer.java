@@ -62,6 +62,7 @@ import org.xmppcert.core.issuance.OrderStep;
 import org.xmppcert.core.issuance.OrderStore;
 import org.xmppcert.core.issuance.RenewalWindow;
 import org.xmppcert.core.keys.KeyPairCodec;
+import org.xmppcert.core.keys.KeyPolicy;
 import org.xmppcert.core.keys.KeyType;
 import org.xmppcert.core.secrets.SecretSealer;
 
@@ -125,19 +126,31 @@ public final class AcmeIssuer implements AutoCloseable {
      *                           {@link IssuanceProblem#ALREADY_IN_PROGRESS} if the same names are being requested now
      */
     public IssuedCertificate issue(List<String> names, KeyType keyType) throws IssuanceException, InterruptedException {
+        return issue(names, new KeyPolicy(keyType, false), Optional.empty());
+    }
+
+    /**
+     * Obtains a certificate for {@code names} with the key {@code keyPolicy} chooses: the current
+     * certificate's key when the admin keeps keys across renewals, else a new one. A saved order for
+     * the same names is finished with the key it was placed with.
+     *
+     * @param currentKey the key of the certificate being renewed, if any
+     */
+    public IssuedCertificate issue(List<String> names, KeyPolicy keyPolicy, Optional<KeyPair> currentKey)
+            throws IssuanceException, InterruptedException {
         NameSet nameSet = new NameSet(names);
         if (!inFlight.add(nameSet)) {
             throw new IssuanceException(IssuanceProblem.ALREADY_IN_PROGRESS, nameSet.names(), null, null, null, null);
         }
         try {
             try {
-                return attempt(nameSet, keyType, false);
+                return attempt(nameSet, keyPolicy, currentKey, false);
             } catch (AccountGone gone) {
                 LOG.info("The CA at {} no longer knows our account; registering again and placing a new order for {}",
                         settings.directory(), nameSet);
                 orders.delete(nameSet);
                 try {
-                    return attempt(nameSet, keyType, true);
+                    return attempt(nameSet, keyPolicy, currentKey, true);
                 } catch (AccountGone again) {
                     throw again.failure;
                 }
@@ -152,7 +165,7 @@ public final class AcmeIssuer implements AutoCloseable {
         workers.shutdownNow();
     }
 
-    private IssuedCertificate attempt(NameSet names, KeyType keyType, boolean register)
+    private IssuedCertificate attempt(NameSet names, KeyPolicy keyPolicy, Optional<KeyPair> currentKey, boolean register)
             throws IssuanceException, AccountGone, InterruptedException {
         try {
             List<Login> pool = logins(register);
@@ -166,9 +179,9 @@ public final class AcmeIssuer implements AutoCloseable {
             }
             Order order = record != null ? resume(record, login) : null;
             if (order == null) {
-                KeyPair certificateKey = keyType.generate();
+                KeyPair certificateKey = keyPolicy.keyFor(currentKey);
                 order = login.newOrder().domains(names.names()).create();
-                record = new OrderRecord(names.names(), keyType, seal(certificateKey), settings.directory(),
+                record = new OrderRecord(names.names(), keyPolicy.type(), seal(certificateKey), settings.directory(),
                         uri(order.getLocation()), OrderStep.CREATED, null, Instant.now());
                 orders.save(record);
                 LOG.info("Placed order {} for {}", order.getLocation(), names);

@@ -1,11 +1,13 @@
 package org.xmppcert.core.acme;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetSocketAddress;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -16,6 +18,7 @@ import org.xmppcert.core.issuance.InMemoryAccountStore;
 import org.xmppcert.core.issuance.InMemoryOrderStore;
 import org.xmppcert.core.issuance.IssuedCertificate;
 import org.xmppcert.core.issuance.NameSet;
+import org.xmppcert.core.keys.KeyPolicy;
 import org.xmppcert.core.keys.KeyType;
 import org.xmppcert.core.secrets.AesGcmSealer;
 import org.xmppcert.testing.Pebble;
@@ -66,6 +69,19 @@ class Http01IssuanceTest {
 
         assertCertifies(issued, names);
         assertEquals("RSA", issued.leaf().getPublicKey().getAlgorithm());
+    }
+
+    @Test
+    void aRenewalKeepsTheCurrentKeyOnlyWhenTheAdminAskedForIt() throws Exception {
+        List<String> names = List.of("pinned.example.org");
+        IssuedCertificate first = issuer.issue(names, KeyType.EC_P256);
+
+        IssuedCertificate kept = issuer.issue(names, new KeyPolicy(KeyType.EC_P256, true), Optional.of(first.keyPair()));
+        IssuedCertificate fresh = issuer.issue(names, new KeyPolicy(KeyType.EC_P256, false), Optional.of(first.keyPair()));
+
+        assertCertifies(kept, names);
+        assertEquals(first.leaf().getPublicKey(), kept.leaf().getPublicKey(), "the renewed certificate has the same key");
+        assertNotEquals(first.leaf().getPublicKey(), fresh.leaf().getPublicKey(), "a new key by default");
     }
 
     private static void assertCertifies(IssuedCertificate issued, List<String> names) throws Exception {

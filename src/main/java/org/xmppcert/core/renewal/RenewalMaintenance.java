@@ -58,6 +58,8 @@ public final class RenewalMaintenance {
     /**
      * One tick: checks every certificate, renewing those that are due.
      *
+     * @param certificates the managed certificates as installed now (a renewed one is recognised by
+     *                     its new expiry, so stale facts would have it renewed again)
      * @return when the next tick is wanted: when the next renewal or retry falls due, at the latest
      *         one check interval from now
      */

@@ -60,7 +60,7 @@ public final class RenewalPolicy {
 
     private AriChoice draw(RenewalWindow window) {
         long spanMillis = Duration.between(window.start(), window.end()).toMillis();
-        Instant moment = window.start().plusMillis(spanMillis == 0 ? 0 : random.nextLong(spanMillis + 1));
+        Instant moment = window.start().plusMillis(random.nextLong(spanMillis + 1));
         return new AriChoice(window.start(), window.end(), moment);
     }
 

@@ -22,8 +22,8 @@ import java.util.random.RandomGenerator;
  */
 public final class RetrySchedule {
 
-    static final Duration LAST_DAY = Duration.ofDays(1);
-    static final Duration LAST_DAY_LONGEST_WAIT = Duration.ofHours(1);
+    private static final Duration LAST_DAY = Duration.ofDays(1);
+    private static final Duration LAST_DAY_LONGEST_WAIT = Duration.ofHours(1);
     private static final Duration HOUR = Duration.ofHours(1);
     private static final int JITTER_DIVISOR = 10;
 

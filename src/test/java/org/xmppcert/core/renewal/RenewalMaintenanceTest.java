@@ -224,6 +224,22 @@ class RenewalMaintenanceTest {
     }
 
     @Test
+    void anUnexpectedErrorInTheRenewerIsReportedAndRetriedLikeAnyFailure() throws InterruptedException {
+        RenewalMaintenance broken = maintenance(current -> {
+            throw new IllegalStateException("key store is read-only");
+        });
+        clock.set(day(60));
+
+        Instant next = broken.check(List.of(acme(Duration.ofDays(90))));
+
+        Failed failed = only(Failed.class).get(0);
+        assertTrue(failed.reason().contains("key store is read-only"), failed.reason());
+        assertTrue(failed.advice().contains("current certificate stays installed"), failed.advice());
+        assertEquals(next, failed.nextAttempt());
+        assertBetween(Duration.ofSeconds(270), Duration.ofMinutes(5), Duration.between(day(60), next));
+    }
+
+    @Test
     void aListenerFailingDoesNotKeepOtherCertificatesFromRenewal() throws InterruptedException {
         ManagedCertificate first = acme(Duration.ofDays(90));
         ManagedCertificate second = ManagedCertificate.of("component", List.of("upload.example.org"),

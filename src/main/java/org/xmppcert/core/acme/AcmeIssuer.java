@@ -398,9 +398,19 @@ public final class AcmeIssuer implements AutoCloseable {
             }
             RenewalInfo info = login.bindRenewalInfo(leaf);
             info.fetch();
-            return Optional.of(new RenewalWindow(info.getSuggestedWindowStart(), info.getSuggestedWindowEnd()));
+            return Optional.of(new RenewalWindow(info.getSuggestedWindowStart(), info.getSuggestedWindowEnd(),
+                    info.getExplanation().flatMap(AcmeIssuer::toUri)));
         } catch (AcmeException | RuntimeException e) {
             LOG.warn("The CA's renewal information could not be read; renewal will follow the expiry date ({})", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** A CA's link as a URI; one that is not a valid URI is left out rather than failing. */
+    private static Optional<URI> toUri(URL url) {
+        try {
+            return Optional.of(url.toURI());
+        } catch (URISyntaxException e) {
             return Optional.empty();
         }
     }

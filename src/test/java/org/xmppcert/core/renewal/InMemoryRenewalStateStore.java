@@ -1,0 +1,21 @@
+package org.xmppcert.core.renewal;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Keeps renewal states in memory, for tests. */
+final class InMemoryRenewalStateStore implements RenewalStateStore {
+
+    private final Map<String, RenewalState> states = new ConcurrentHashMap<>();
+
+    @Override
+    public Optional<RenewalState> load(String certificateId) {
+        return Optional.ofNullable(states.get(certificateId));
+    }
+
+    @Override
+    public void save(String certificateId, RenewalState state) {
+        states.put(certificateId, state);
+    }
+}

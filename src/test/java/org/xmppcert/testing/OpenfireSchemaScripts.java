@@ -38,6 +38,13 @@ import org.w3c.dom.Document;
 public final class OpenfireSchemaScripts {
 
     public static final Path DATABASE_DIRECTORY = Path.of("database");
+
+    /**
+     * Every value of Openfire's DbConnectionManager.DatabaseType that names a database (5.1 and later;
+     * 5.0 knows a subset). SchemaManager looks for a script named after the one the server runs on.
+     */
+    public static final List<String> DATABASE_TYPES = List.of("cockroachdb", "db2", "firebird", "hsqldb", "mariadb",
+            "mysql", "oracle", "postgresql", "sqlserver");
     private static final Path PLUGIN_XML = Path.of("plugin.xml");
 
     /** What Openfire's own schema has created before any plugin loads. */

@@ -29,10 +29,6 @@ import org.xmppcert.testing.OpenfireSchemaScripts;
  */
 class PluginSchemaScriptsTest {
 
-    /** Every value of Openfire's DbConnectionManager.DatabaseType that names a database (5.1 and later). */
-    static final List<String> DATABASE_TYPES = List.of("cockroachdb", "db2", "firebird", "hsqldb", "mariadb", "mysql",
-            "oracle", "postgresql", "sqlserver");
-
     private static final Pattern CREATE_TABLE = Pattern.compile("CREATE TABLE (\\w+)\\s*\\((.*)\\)\\s*;?",
             Pattern.DOTALL);
     private static final Pattern CREATE_INDEX = Pattern.compile("CREATE INDEX (\\w+) ON (\\w+) \\(([^)]*)\\)\\s*;?");
@@ -45,7 +41,7 @@ class PluginSchemaScriptsTest {
             scripts = files.filter(Files::isRegularFile).map(file -> file.getFileName().toString()).sorted().toList();
         }
 
-        assertEquals(DATABASE_TYPES.stream().map(type -> OpenfireSchemaScripts.installScript(type).getFileName().toString())
+        assertEquals(OpenfireSchemaScripts.DATABASE_TYPES.stream().map(type -> OpenfireSchemaScripts.installScript(type).getFileName().toString())
                 .toList(), scripts);
     }
 
@@ -121,7 +117,7 @@ class PluginSchemaScriptsTest {
         }
         assertEquals(expected, versions, "upgrade directories");
         for (int version : versions) {
-            for (String type : DATABASE_TYPES) {
+            for (String type : OpenfireSchemaScripts.DATABASE_TYPES) {
                 Path script = upgrades.resolve(String.valueOf(version))
                         .resolve(OpenfireSchemaScripts.databaseKey() + "_" + type + ".sql");
                 List<String> statements = OpenfireSchemaScripts.split(Files.readString(script), type).statements();
@@ -133,7 +129,7 @@ class PluginSchemaScriptsTest {
     }
 
     static List<String> databaseTypes() {
-        return DATABASE_TYPES;
+        return OpenfireSchemaScripts.DATABASE_TYPES;
     }
 
     private static String script(String type) throws IOException {

@@ -21,6 +21,15 @@ public class XMPPServer {
         throw new UnsupportedOperationException("Openfire API stand-in");
     }
 
+    public ConnectionManager getConnectionManager() {
+        throw new UnsupportedOperationException("Openfire API stand-in");
+    }
+
+    /** Sends a chat message to every admin, asynchronously. */
+    public java.util.concurrent.Future<?> sendMessageToAdmins(String message) {
+        throw new UnsupportedOperationException("Openfire API stand-in");
+    }
+
     public CertificateStoreManager getCertificateStoreManager() {
         throw new UnsupportedOperationException("Openfire API stand-in");
     }

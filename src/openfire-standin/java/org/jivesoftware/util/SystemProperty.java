@@ -26,12 +26,16 @@ public final class SystemProperty<T> {
     private final T defaultValue;
     private final List<Consumer<T>> listeners = new CopyOnWriteArrayList<>();
     private volatile T value;
+    private final boolean dynamic;
+    private final T initialValue;
 
     private SystemProperty(Builder<T> builder) {
         this.key = builder.key;
         this.plugin = builder.plugin;
         this.defaultValue = builder.defaultValue;
         this.listeners.addAll(builder.listeners);
+        this.dynamic = builder.dynamic;
+        this.initialValue = defaultValue;
     }
 
     public static Collection<SystemProperty> getProperties() {
@@ -57,6 +61,15 @@ public final class SystemProperty<T> {
         T effective = getValue();
         listeners.forEach(listener -> listener.accept(effective));
         return previous;
+    }
+
+    /** True for a non-dynamic property whose value changed since it was defined (Openfire: since start). */
+    public boolean isRestartRequired() {
+        return !(dynamic || java.util.Objects.equals(getValue(), initialValue));
+    }
+
+    public boolean isDynamic() {
+        return dynamic;
     }
 
     public String getPlugin() {

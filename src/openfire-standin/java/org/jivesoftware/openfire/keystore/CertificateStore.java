@@ -47,6 +47,37 @@ public abstract class CertificateStore {
         }
     }
 
+    /** Re-reads the file into the same {@link KeyStore} object, then tells the certificate listeners. */
+    public void reload() throws CertificateStoreConfigException {
+        try (InputStream in = new FileInputStream(configuration.getFile())) {
+            store.load(in, configuration.getPassword());
+        } catch (IOException | GeneralSecurityException e) {
+            throw new CertificateStoreConfigException("Unable to reload store in '" + configuration.getFile() + "'", e);
+        }
+        org.jivesoftware.util.CertificateManager.fireCertificateStoreChanged(this);
+    }
+
+    /** Writes the in-memory store to its file. Fires nothing: only a reload does. */
+    public void persist() throws CertificateStoreConfigException {
+        try (OutputStream out = new FileOutputStream(configuration.getFile())) {
+            store.store(out, configuration.getPassword());
+        } catch (IOException | GeneralSecurityException e) {
+            throw new CertificateStoreConfigException("Unable to save changes to store in '" + configuration.getFile() + "'", e);
+        }
+    }
+
+    /** Copies the file to {@code <backup dir>/<file name>.<epoch millis>}; null when the copy failed. */
+    public java.nio.file.Path backup() {
+        java.nio.file.Path original = configuration.getFile().toPath();
+        java.nio.file.Path copy = configuration.getBackupDirectory().toPath()
+                .resolve(original.getFileName() + "." + System.currentTimeMillis());
+        try {
+            return java.nio.file.Files.copy(original, copy);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     public Map<String, X509Certificate> getAllCertificates() throws KeyStoreException {
         Map<String, X509Certificate> certificates = new HashMap<>();
         for (String alias : Collections.list(store.aliases())) {

@@ -11,4 +11,9 @@ public class CertificateStoreManager {
     public IdentityStore getIdentityStore(ConnectionType type) {
         throw new UnsupportedOperationException("Openfire API stand-in");
     }
+
+    /** Copies every distinct store file to its backup directory; throws if any copy failed. */
+    public java.util.Collection<java.nio.file.Path> backup() throws java.io.IOException {
+        throw new UnsupportedOperationException("Openfire API stand-in");
+    }
 }

@@ -1,0 +1,51 @@
+package org.xmppcert.openfire.install;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.security.KeyStore;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.xmppcert.core.tlscheck.CertificateFingerprint;
+import org.xmppcert.core.tlscheck.TlsEndpoint;
+import org.xmppcert.core.tlscheck.TlsEndpoint.Handshake;
+import org.xmppcert.testing.LiveKeyStoreTlsServer;
+import org.xmppcert.testing.LiveKeyStoreTlsServer.Mode;
+import org.xmppcert.testing.TestPki;
+
+class SmackClientStartTlsProbeTest {
+
+    private static final char[] PASSWORD = "changeit".toCharArray();
+
+    @Test
+    void readsTheCertificateAClientGetsAfterStartTls() throws Exception {
+        TestPki.Issued served = new TestPki("Test CA").issue("example.org");
+        KeyStore live = KeyStore.getInstance("PKCS12");
+        live.load(null, PASSWORD);
+        served.storeIn(live, "example.org_1", PASSWORD);
+
+        try (LiveKeyStoreTlsServer c2s = new LiveKeyStoreTlsServer(live, PASSWORD, Mode.XMPP_CLIENT_STARTTLS, "example.org")) {
+            TlsEndpoint endpoint = new TlsEndpoint("c2s", Handshake.XMPP_CLIENT_STARTTLS, c2s.host(), c2s.port(), "example.org");
+
+            var presented = new SmackClientStartTlsProbe().presentedLeaf(endpoint, Duration.ofSeconds(5));
+
+            assertEquals(CertificateFingerprint.sha256(served.leaf()), CertificateFingerprint.sha256(presented));
+        }
+    }
+
+    @Test
+    void aListenerWithoutStartTlsIsAnError() throws Exception {
+        KeyStore live = KeyStore.getInstance("PKCS12");
+        live.load(null, PASSWORD);
+        new TestPki("Test CA").issue("example.org").storeIn(live, "a", PASSWORD);
+        // A direct-TLS port never answers the plain-text stream header Smack sends.
+        try (LiveKeyStoreTlsServer direct = new LiveKeyStoreTlsServer(live, PASSWORD, Mode.DIRECT_TLS, "example.org")) {
+            TlsEndpoint endpoint = new TlsEndpoint("c2s", Handshake.XMPP_CLIENT_STARTTLS, direct.host(), direct.port(), "example.org");
+
+            assertThrows(IOException.class,
+                    () -> new SmackClientStartTlsProbe().presentedLeaf(endpoint, Duration.ofSeconds(1)));
+        }
+    }
+}

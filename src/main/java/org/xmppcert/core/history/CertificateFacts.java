@@ -1,14 +1,11 @@
 package org.xmppcert.core.history;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.xmppcert.core.keys.CertificateChainCodec;
 
 /**
  * What the history keeps of a certificate: the facts an admin looks up later (which serial to give
@@ -39,19 +36,7 @@ public record CertificateFacts(String serialNumber, String issuer, Instant notBe
         }
         X509Certificate leaf = chain.get(0);
         return new CertificateFacts(leaf.getSerialNumber().toString(16), leaf.getIssuerX500Principal().getName(),
-                leaf.getNotBefore().toInstant(), leaf.getNotAfter().toInstant(), pem(chain));
-    }
-
-    private static String pem(List<X509Certificate> chain) {
-        StringWriter out = new StringWriter();
-        try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
-            for (X509Certificate certificate : chain) {
-                writer.writeObject(certificate);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+                leaf.getNotBefore().toInstant(), leaf.getNotAfter().toInstant(), CertificateChainCodec.toPem(chain));
     }
 
     @Override

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
@@ -41,6 +42,7 @@ import org.xmppcert.core.issuance.OrderStep;
 import org.xmppcert.core.keys.KeyPairCodec;
 import org.xmppcert.core.keys.KeyType;
 import org.xmppcert.core.secrets.SecretSealer;
+import org.xmppcert.openfire.install.CertificateBundle;
 import org.xmppcert.testing.OpenfireSchemaScripts;
 import org.xmppcert.testing.TestCertificateAuthority;
 import org.xmppcert.testing.TestPropertyEncryptor;
@@ -276,6 +278,48 @@ abstract class JdbcStoresContract {
         assertEquals(leaf.getIssuerX500Principal().getName(), stored.issuer());
         assertEquals(NOW.truncatedTo(ChronoUnit.SECONDS), stored.notBefore());
         assertEquals(TestCertificateAuthority.pem(leaf, ca.intermediate()), stored.chainPem());
+    }
+
+    // --- the installer's durable certificate copy
+
+    @Test
+    void theDurableCopyRestoresTheChainAndKeyAfterARestartAndIsReplacedByTheNextInstall() throws Exception {
+        TestCertificateAuthority ca = TestCertificateAuthority.create("Copy", NOW);
+        KeyPair firstKeys = KeyType.EC_P256.generate();
+        CertificateBundle first = CertificateBundle.of(firstKeys.getPrivate(), List.of(ca.issue(firstKeys.getPublic(),
+                List.of("example.org"), NOW, NOW.plus(Duration.ofDays(90))), ca.intermediate()));
+        KeyPair secondKeys = KeyType.RSA_2048.generate();
+        CertificateBundle second = CertificateBundle.of(secondKeys.getPrivate(), List.of(ca.issue(secondKeys.getPublic(),
+                List.of("example.org", "upload.example.org"), NOW, NOW.plus(Duration.ofDays(90))), ca.intermediate()));
+        JdbcDurableCertificateCopy copy = new JdbcDurableCertificateCopy(database, sealer, Clock.systemUTC());
+        assertEquals(Optional.empty(), copy.load());
+
+        copy.save(first);
+        copy.save(second);
+        CertificateBundle restored = new JdbcDurableCertificateCopy(database, sealer, Clock.systemUTC()).load().orElseThrow();
+
+        assertEquals(second.chain(), restored.chain());
+        assertArrayEquals(secondKeys.getPrivate().getEncoded(), restored.key().getEncoded());
+        assertNoClearKey(rawColumn("SELECT sealedKey FROM ofCmCertCopy"), secondKeys);
+
+        copy.discard();
+        copy.discard();
+        assertEquals(Optional.empty(), copy.load());
+    }
+
+    @Test
+    void aDurableCopySealedUnderAnotherEncryptionKeyIsReportedNotInstalled() throws Exception {
+        TestCertificateAuthority ca = TestCertificateAuthority.create("Copy", NOW);
+        KeyPair keys = KeyType.EC_P256.generate();
+        new JdbcDurableCertificateCopy(database, sealer, Clock.systemUTC()).save(CertificateBundle.of(keys.getPrivate(),
+                List.of(ca.issue(keys.getPublic(), List.of("example.org"), NOW, NOW.plus(Duration.ofDays(90))))));
+        SecretSealer rekeyed = new PropertyEncryptorSealer(() -> TestPropertyEncryptor.authenticated("changed key"));
+
+        IOException failure = assertThrows(IOException.class,
+                () -> new JdbcDurableCertificateCopy(database, rekeyed, Clock.systemUTC()).load());
+
+        assertTrue(failure.getMessage().startsWith("The durable certificate copy cannot be restored: "),
+                failure.getMessage());
     }
 
     // --- large settings

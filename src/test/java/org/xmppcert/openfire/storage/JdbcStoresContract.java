@@ -30,19 +30,23 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.xmppcert.core.classic.PendingRequest;
+import org.xmppcert.core.classic.PendingRequestStore;
 import org.xmppcert.core.csr.CertificateSigningRequest;
 import org.xmppcert.core.csr.CsrBuilder;
 import org.xmppcert.core.history.CertificateEvent;
 import org.xmppcert.core.history.CertificateEventType;
 import org.xmppcert.core.history.CertificateFacts;
+import org.xmppcert.core.history.CertificateHistory;
 import org.xmppcert.core.issuance.AccountRecord;
 import org.xmppcert.core.issuance.NameSet;
 import org.xmppcert.core.issuance.OrderRecord;
 import org.xmppcert.core.issuance.OrderStep;
+import org.xmppcert.core.issuance.OrderStore;
 import org.xmppcert.core.keys.KeyPairCodec;
 import org.xmppcert.core.keys.KeyType;
 import org.xmppcert.core.secrets.SecretSealer;
 import org.xmppcert.openfire.install.CertificateBundle;
+import org.xmppcert.openfire.install.DurableCertificateCopy;
 import org.xmppcert.testing.OpenfireSchemaScripts;
 import org.xmppcert.testing.TestCertificateAuthority;
 import org.xmppcert.testing.TestPropertyEncryptor;
@@ -59,6 +63,7 @@ abstract class JdbcStoresContract {
 
     private final SecretSealer sealer = new PropertyEncryptorSealer(() -> TestPropertyEncryptor.authenticated("server key"));
     private ConnectionSource database;
+    private PluginStorage storage;
 
     /** Openfire's name for the database type, which picks the script. */
     abstract String databaseType();
@@ -72,6 +77,7 @@ abstract class JdbcStoresContract {
     void loadThePluginSchemaAsOpenfireDoes() throws Exception {
         String url = newDatabaseUrl();
         database = () -> DriverManager.getConnection(url, user(), "");
+        storage = new PluginStorage(database, sealer, Clock.systemUTC());
         try (Connection connection = database.connect()) {
             assertEquals(-1, openfireSchemaVersion(connection), "a fresh server has no plugin schema yet");
             int installed = OpenfireSchemaScripts.installOnFreshServer(connection, databaseType());
@@ -96,8 +102,8 @@ abstract class JdbcStoresContract {
     void pendingRequestsSurviveARestartWithTheirCsrAndSealedKey() {
         PendingRequest request = pendingRequest("req-1", NOW, List.of("example.org", "conference.example.org"));
 
-        new JdbcPendingRequestStore(database).save(request);
-        PendingRequest found = new JdbcPendingRequestStore(database).find("req-1").orElseThrow();
+        storage.pendingRequests().save(request);
+        PendingRequest found = storage.pendingRequests().find("req-1").orElseThrow();
 
         assertEquals(request.id(), found.id());
         assertEquals(request.names(), found.names());
@@ -112,7 +118,7 @@ abstract class JdbcStoresContract {
 
     @Test
     void pendingRequestsAreListedOldestFirstAndReplacedOrDeletedById() {
-        JdbcPendingRequestStore store = new JdbcPendingRequestStore(database);
+        PendingRequestStore store = storage.pendingRequests();
         store.save(pendingRequest("newer", NOW, List.of("b.example.org")));
         store.save(pendingRequest("older", NOW.minus(Duration.ofDays(3)), List.of("a.example.org")));
 
@@ -132,7 +138,7 @@ abstract class JdbcStoresContract {
     void aPendingRequestsKeyIsStoredSealed() throws Exception {
         KeyPair keys = KeyType.EC_P256.generate();
         PendingRequest request = pendingRequest("sealed", NOW, List.of("example.org"), keys);
-        new JdbcPendingRequestStore(database).save(request);
+        storage.pendingRequests().save(request);
 
         String stored = rawColumn("SELECT sealedKey FROM ofCmPending WHERE requestId='sealed'");
 
@@ -144,7 +150,7 @@ abstract class JdbcStoresContract {
 
     @Test
     void anOrderIsResumedAtTheStepItReachedFoundByItsNamesInAnyOrderOrCase() {
-        JdbcOrderStore store = new JdbcOrderStore(database);
+        OrderStore store = storage.orders();
         OrderRecord created = order(List.of("example.org", "upload.example.org"), OrderStep.CREATED, null);
         store.save(created);
 
@@ -156,7 +162,7 @@ abstract class JdbcStoresContract {
                 created.directory(), created.orderUrl(), OrderStep.DOWNLOADED, chain, NOW.plusSeconds(30));
         store.save(downloaded);
 
-        assertEquals(Optional.of(downloaded), new JdbcOrderStore(database).load(sameNames));
+        assertEquals(Optional.of(downloaded), storage.orders().load(sameNames));
         assertEquals(Optional.empty(), store.load(new NameSet(List.of("example.org"))), "a subset is another order");
     }
 
@@ -166,7 +172,7 @@ abstract class JdbcStoresContract {
         for (int i = 0; i < 100; i++) {
             names.add("component-" + i + "." + "long-label-".repeat(15) + "example.org");
         }
-        JdbcOrderStore store = new JdbcOrderStore(database);
+        OrderStore store = storage.orders();
         OrderRecord record = order(names, OrderStep.FINALIZED, null);
 
         store.save(record);
@@ -176,7 +182,7 @@ abstract class JdbcStoresContract {
 
     @Test
     void aDeletedOrderIsGoneAndDeletingTwiceDoesNothing() {
-        JdbcOrderStore store = new JdbcOrderStore(database);
+        OrderStore store = storage.orders();
         OrderRecord record = order(List.of("example.org"), OrderStep.CHALLENGES_ANSWERED, null);
         store.save(record);
 
@@ -192,14 +198,14 @@ abstract class JdbcStoresContract {
         OrderRecord record = new OrderRecord(List.of("example.org"), KeyType.RSA_2048,
                 sealer.seal(KeyPairCodec.toPem(keys).getBytes(StandardCharsets.UTF_8)), DIRECTORY,
                 URI.create("https://ca.example.net/order/1"), OrderStep.CREATED, null, NOW);
-        new JdbcOrderStore(database).save(record);
+        storage.orders().save(record);
 
         assertNoClearKey(rawColumn("SELECT sealedKey FROM ofCmOrder"), keys);
     }
 
     @Test
     void aUrlTooLongForItsColumnIsRefusedBeforeAnythingIsWritten() {
-        JdbcOrderStore store = new JdbcOrderStore(database);
+        OrderStore store = storage.orders();
         OrderRecord record = new OrderRecord(List.of("example.org"), KeyType.EC_P256, "sealed", DIRECTORY,
                 URI.create("https://ca.example.net/order/" + "x".repeat(1000)), OrderStep.CREATED, null, NOW);
 
@@ -212,7 +218,7 @@ abstract class JdbcStoresContract {
     // --- ACME accounts
 
     @Test
-    void theAccountForEachCaDirectoryIsKeptAndReplaced() {
+    void theAccountForEachCaDirectoryIsKeptAndReplaced() throws SQLException {
         JdbcAccountStore store = new JdbcAccountStore(database, Clock.fixed(NOW, ZoneOffset.UTC));
         URI staging = URI.create("https://staging.ca.example.net/directory");
         AccountRecord production = account(DIRECTORY, "https://ca.example.net/acct/1");
@@ -222,8 +228,11 @@ abstract class JdbcStoresContract {
         assertEquals(Optional.of(production), store.load(DIRECTORY));
 
         AccountRecord reregistered = account(DIRECTORY, "https://ca.example.net/acct/2");
-        store.save(reregistered);
-        assertEquals(Optional.of(reregistered), new JdbcAccountStore(database, Clock.systemUTC()).load(DIRECTORY));
+        new JdbcAccountStore(database, Clock.fixed(NOW.plusSeconds(60), ZoneOffset.UTC)).save(reregistered);
+        assertEquals(Optional.of(reregistered), storage.accounts().load(DIRECTORY));
+        assertEquals(String.valueOf(NOW.plusSeconds(60).toEpochMilli()),
+                rawColumn("SELECT updatedAt FROM ofCmAccount WHERE accountUrl='https://ca.example.net/acct/2'"),
+                "an admin reading the table sees when the account was last saved");
         assertEquals("https://staging.ca.example.net/acct/9", store.load(staging).orElseThrow().accountUrl().toString());
         assertEquals(Optional.empty(), store.load(URI.create("https://other.example.net/directory")));
     }
@@ -231,7 +240,7 @@ abstract class JdbcStoresContract {
     @Test
     void theAccountKeyIsStoredSealed() throws Exception {
         KeyPair keys = KeyType.EC_P384.generate();
-        new JdbcAccountStore(database, Clock.systemUTC()).save(new AccountRecord(DIRECTORY,
+        storage.accounts().save(new AccountRecord(DIRECTORY,
                 URI.create("https://ca.example.net/acct/1"),
                 sealer.seal(KeyPairCodec.toPem(keys).getBytes(StandardCharsets.UTF_8))));
 
@@ -242,7 +251,7 @@ abstract class JdbcStoresContract {
 
     @Test
     void theHistoryListsEveryEventNewestFirstWithWhoStartedIt() {
-        JdbcCertificateHistory history = new JdbcCertificateHistory(database);
+        CertificateHistory history = storage.history();
         List<String> names = List.of("example.org", "conference.example.org");
         X509Certificate first = leafFor(names);
         X509Certificate second = leafFor(names);
@@ -269,10 +278,10 @@ abstract class JdbcStoresContract {
         TestCertificateAuthority ca = TestCertificateAuthority.create("History", NOW);
         X509Certificate leaf = ca.issue(KeyType.EC_P256.generate().getPublic(), names, NOW, NOW.plus(Duration.ofDays(90)));
         CertificateFacts facts = CertificateFacts.of(List.of(leaf, ca.intermediate()));
-        new JdbcCertificateHistory(database).append(new CertificateEvent(NOW, CertificateEventType.ISSUED, "admin",
+        storage.history().append(new CertificateEvent(NOW, CertificateEventType.ISSUED, "admin",
                 names, facts, null));
 
-        CertificateFacts stored = new JdbcCertificateHistory(database).latest(1).get(0).certificate();
+        CertificateFacts stored = storage.history().latest(1).get(0).certificate();
 
         assertEquals(leaf.getSerialNumber().toString(16), stored.serialNumber());
         assertEquals(leaf.getIssuerX500Principal().getName(), stored.issuer());
@@ -291,12 +300,12 @@ abstract class JdbcStoresContract {
         KeyPair secondKeys = KeyType.RSA_2048.generate();
         CertificateBundle second = CertificateBundle.of(secondKeys.getPrivate(), List.of(ca.issue(secondKeys.getPublic(),
                 List.of("example.org", "upload.example.org"), NOW, NOW.plus(Duration.ofDays(90))), ca.intermediate()));
-        JdbcDurableCertificateCopy copy = new JdbcDurableCertificateCopy(database, sealer, Clock.systemUTC());
+        DurableCertificateCopy copy = storage.durableCopy();
         assertEquals(Optional.empty(), copy.load());
 
         copy.save(first);
         copy.save(second);
-        CertificateBundle restored = new JdbcDurableCertificateCopy(database, sealer, Clock.systemUTC()).load().orElseThrow();
+        CertificateBundle restored = storage.durableCopy().load().orElseThrow();
 
         assertEquals(second.chain(), restored.chain());
         assertArrayEquals(secondKeys.getPrivate().getEncoded(), restored.key().getEncoded());
@@ -311,7 +320,7 @@ abstract class JdbcStoresContract {
     void aDurableCopySealedUnderAnotherEncryptionKeyIsReportedNotInstalled() throws Exception {
         TestCertificateAuthority ca = TestCertificateAuthority.create("Copy", NOW);
         KeyPair keys = KeyType.EC_P256.generate();
-        new JdbcDurableCertificateCopy(database, sealer, Clock.systemUTC()).save(CertificateBundle.of(keys.getPrivate(),
+        storage.durableCopy().save(CertificateBundle.of(keys.getPrivate(),
                 List.of(ca.issue(keys.getPublic(), List.of("example.org"), NOW, NOW.plus(Duration.ofDays(90))))));
         SecretSealer rekeyed = new PropertyEncryptorSealer(() -> TestPropertyEncryptor.authenticated("changed key"));
 
@@ -326,7 +335,7 @@ abstract class JdbcStoresContract {
 
     @Test
     void aSettingFarLargerThanAnOpenfirePropertyIsKeptReplacedAndRemoved() {
-        JdbcSettingStore settings = new JdbcSettingStore(database);
+        JdbcSettingStore settings = storage.settings();
         String bundle = TestCertificateAuthority.pem(leafFor(List.of("example.org"))).repeat(200);
         assertTrue(bundle.length() > 100_000, "Oracle caps an Openfire property at 4000 characters");
 
@@ -334,7 +343,7 @@ abstract class JdbcStoresContract {
         assertEquals(Optional.of(bundle), settings.get("classic.trusted-roots"));
 
         settings.put("classic.trusted-roots", "short");
-        assertEquals(Optional.of("short"), new JdbcSettingStore(database).get("classic.trusted-roots"));
+        assertEquals(Optional.of("short"), storage.settings().get("classic.trusted-roots"));
 
         settings.remove("classic.trusted-roots");
         settings.remove("classic.trusted-roots");
@@ -348,7 +357,7 @@ abstract class JdbcStoresContract {
         try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
             statement.execute("DROP TABLE ofCmPending");
         }
-        JdbcPendingRequestStore store = new JdbcPendingRequestStore(database);
+        PendingRequestStore store = storage.pendingRequests();
 
         StorageException failure = assertThrows(StorageException.class,
                 () -> store.save(pendingRequest("req-9", NOW, List.of("example.org"))));

@@ -40,6 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
+import org.xmppcert.testing.OpenfireSchemaScripts;
 
 /**
  * Opens the built target/certificatemanager.jar and checks it is what Openfire's PluginManager
@@ -95,6 +96,9 @@ class PluginJarLayoutIT {
         assertEquals("5.0.0", xpath.evaluate("/plugin/minServerVersion", pluginXml));
         assertEquals("17", xpath.evaluate("/plugin/minJavaVersion", pluginXml));
         assertEquals("true", xpath.evaluate("/plugin/csrfProtectionEnabled", pluginXml));
+        assertEquals(CertificateManagerPlugin.CANONICAL_NAME, xpath.evaluate("/plugin/databaseKey", pluginXml),
+                "the schema scripts are named after the database key");
+        assertEquals("1", xpath.evaluate("/plugin/databaseVersion", pluginXml));
 
         String sidebar = "/plugin/adminconsole/tab[@id='tab-server']/sidebar[@id='sidebar-certificates']";
         assertEquals("", xpath.evaluate(sidebar + "/@name", pluginXml), "Openfire's own label must stay");
@@ -164,6 +168,22 @@ class PluginJarLayoutIT {
             String servletClass = xpath.evaluate("//*[local-name()='servlet'][*[local-name()='servlet-name']='"
                     + servlet + "']/*[local-name()='servlet-class']", webXml);
             assertTrue(compiled.contains(servletClass.replace('.', '/') + ".class"), servletClass);
+        }
+    }
+
+    /** Openfire's SchemaManager reads database/&lt;databaseKey&gt;_&lt;type&gt;.sql from the extracted plugin. */
+    @Test
+    void databaseHoldsTheSchemaScriptForEveryDatabaseOpenfireRecognises() throws IOException {
+        List<String> scripts = entries().stream()
+                .filter(name -> name.startsWith("database/") && name.endsWith(".sql"))
+                .sorted()
+                .toList();
+
+        assertEquals(OpenfireSchemaScripts.DATABASE_TYPES.stream()
+                .map(type -> "database/" + CertificateManagerPlugin.CANONICAL_NAME + "_" + type + ".sql")
+                .toList(), scripts);
+        for (String script : scripts) {
+            assertEquals(Files.readString(Path.of(script)), read(script), script + " is packaged unfiltered");
         }
     }
 

@@ -45,7 +45,7 @@ public final class ComponentWatcher implements ComponentEventListener, AutoClose
 
     private final Supplier<CertificateNames> wantedNames;
     private final Supplier<? extends Collection<String>> coveredNames;
-    private final Duration quietPeriod;
+    private final Supplier<Duration> quietPeriod;
     private final Scheduler scheduler;
     private final CoverageGapListener listener;
     private Future<?> pendingReport;
@@ -54,13 +54,11 @@ public final class ComponentWatcher implements ComponentEventListener, AutoClose
     /**
      * @param wantedNames  the names to certify now: the live server's, through the admin's policy
      * @param coveredNames the dNSName entries of the certificate in use
-     * @param quietPeriod  how long no component may change before a gap is reported
+     * @param quietPeriod  how long no component may change before a gap is reported; read at each
+     *                     change, so the admin's setting applies at once
      */
     public ComponentWatcher(Supplier<CertificateNames> wantedNames, Supplier<? extends Collection<String>> coveredNames,
-                            Duration quietPeriod, Scheduler scheduler, CoverageGapListener listener) {
-        if (quietPeriod.isNegative()) {
-            throw new IllegalArgumentException("The quiet period cannot be negative: " + quietPeriod);
-        }
+                            Supplier<Duration> quietPeriod, Scheduler scheduler, CoverageGapListener listener) {
         this.wantedNames = wantedNames;
         this.coveredNames = coveredNames;
         this.quietPeriod = quietPeriod;
@@ -100,7 +98,7 @@ public final class ComponentWatcher implements ComponentEventListener, AutoClose
                 }
                 cancelPendingReport();
                 if (gap) {
-                    pendingReport = scheduler.schedule(this::reportGap, quietPeriod);
+                    pendingReport = scheduler.schedule(this::reportGap, quietPeriod.get());
                 }
             }
         } catch (RuntimeException e) {
@@ -118,7 +116,6 @@ public final class ComponentWatcher implements ComponentEventListener, AutoClose
         try {
             Set<String> missing = missingNames();
             if (!missing.isEmpty()) {
-                LOG.info("The certificate in use does not cover {}", missing);
                 listener.namesNotCovered(missing);
             }
         } catch (RuntimeException e) {

@@ -29,7 +29,7 @@ class ComponentWatcherTest {
 
     private final ComponentWatcher watcher = new ComponentWatcher(
             () -> NameSelector.select(new ServerDescription("example.org", "", components, List.of()), policy),
-            () -> certificateNames, QUIET, scheduler, reports::add);
+            () -> certificateNames, () -> QUIET, scheduler, reports::add);
 
     @Test
     void threeComponentsWithinTheQuietPeriodMakeOneReportWithAllTheirNames() {
@@ -123,7 +123,7 @@ class ComponentWatcherTest {
     void aFailingNameSourceNeverReachesOpenfire() {
         ComponentWatcher failing = new ComponentWatcher(() -> {
             throw new IllegalStateException("server shutting down");
-        }, () -> certificateNames, QUIET, scheduler, reports::add);
+        }, () -> certificateNames, () -> QUIET, scheduler, reports::add);
 
         failing.componentRegistered(jid("pubsub.example.org"));
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.xmppcert.testing.HttpBindServer;
 import org.xmppcert.testing.RawHttp;
 import org.xmppcert.testing.RawHttp.Response;
 

@@ -1,4 +1,4 @@
-package org.xmppcert.openfire.http01;
+package org.xmppcert.testing;
 
 import java.net.InetSocketAddress;
 
@@ -15,13 +15,13 @@ import org.eclipse.jetty.server.ServerConnector;
  * handlers added as the core handler of their ee8 context into a handler sequence. It listens on
  * a free loopback port.
  */
-final class HttpBindServer implements AutoCloseable {
+public final class HttpBindServer implements AutoCloseable {
 
     private final Server server = new Server();
     private final Handler.Sequence extensionHandlers = new Handler.Sequence();
     private final ServerConnector connector;
 
-    HttpBindServer() throws Exception {
+    public HttpBindServer() throws Exception {
         HttpConfiguration configuration = new HttpConfiguration();
         configuration.setSendServerVersion(false);
         configuration.setRequestHeaderSize(32768);
@@ -34,7 +34,7 @@ final class HttpBindServer implements AutoCloseable {
     }
 
     /** What {@code HttpBindManager.addJettyHandler(ContextHandler)} does on a running server. */
-    void addJettyHandler(ContextHandler handler) throws Exception {
+    public void addJettyHandler(ContextHandler handler) throws Exception {
         Handler core = handler.get();
         extensionHandlers.addHandler(core);
         if (!core.isStarted()) {
@@ -42,7 +42,7 @@ final class HttpBindServer implements AutoCloseable {
         }
     }
 
-    InetSocketAddress address() {
+    public InetSocketAddress address() {
         return new InetSocketAddress("127.0.0.1", connector.getLocalPort());
     }
 

@@ -49,6 +49,8 @@ public final class ComponentWatcher implements ComponentEventListener, AutoClose
     private final Scheduler scheduler;
     private final CoverageGapListener listener;
     private Future<?> pendingReport;
+    /** Counts schedulings, so a report that started just as it was cancelled sees it is stale. */
+    private long generation;
     private boolean closed;
 
     /**
@@ -98,7 +100,8 @@ public final class ComponentWatcher implements ComponentEventListener, AutoClose
                 }
                 cancelPendingReport();
                 if (gap) {
-                    pendingReport = scheduler.schedule(this::reportGap, quietPeriod.get());
+                    long scheduled = ++generation;
+                    pendingReport = scheduler.schedule(() -> reportGap(scheduled), quietPeriod.get());
                 }
             }
         } catch (RuntimeException e) {
@@ -106,9 +109,9 @@ public final class ComponentWatcher implements ComponentEventListener, AutoClose
         }
     }
 
-    private void reportGap() {
+    private void reportGap(long scheduled) {
         synchronized (this) {
-            if (closed) {
+            if (closed || scheduled != generation) {
                 return;
             }
             pendingReport = null;
@@ -128,6 +131,7 @@ public final class ComponentWatcher implements ComponentEventListener, AutoClose
     }
 
     private void cancelPendingReport() {
+        generation++;
         if (pendingReport != null) {
             pendingReport.cancel(false);
             pendingReport = null;

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
@@ -128,6 +129,25 @@ class ComponentWatcherTest {
         failing.componentRegistered(jid("pubsub.example.org"));
 
         assertEquals(0, scheduler.pending());
+    }
+
+    @Test
+    void aReportTooLateToCancelStandsDownForTheOneThatReplacedIt() {
+        List<Runnable> started = new ArrayList<>();
+        ComponentWatcher watcherOnBusyTimer = new ComponentWatcher(
+                () -> NameSelector.select(new ServerDescription("example.org", "", components, List.of()), policy),
+                () -> certificateNames, () -> QUIET, (task, delay) -> {
+                    started.add(task);
+                    return CompletableFuture.completedFuture(null);
+                }, reports::add);
+        components.add("pubsub.example.org");
+        watcherOnBusyTimer.componentRegistered(jid("pubsub.example.org"));
+        components.add("proxy.example.org");
+        watcherOnBusyTimer.componentRegistered(jid("proxy.example.org"));
+
+        started.forEach(Runnable::run);
+
+        assertEquals(List.of(Set.of("pubsub.example.org", "proxy.example.org")), reports);
     }
 
     private void register(String component) {

@@ -1,7 +1,10 @@
 package org.jivesoftware.openfire;
 
 import org.jivesoftware.openfire.container.PluginManager;
+import org.jivesoftware.openfire.filetransfer.proxy.FileTransferProxy;
 import org.jivesoftware.openfire.keystore.CertificateStoreManager;
+import org.jivesoftware.openfire.muc.MultiUserChatManager;
+import org.jivesoftware.openfire.pubsub.PubSubModule;
 
 /**
  * Stand-in for Openfire's server singleton: only the members the plugin calls, with Openfire 5.x's
@@ -31,6 +34,26 @@ public class XMPPServer {
     }
 
     public CertificateStoreManager getCertificateStoreManager() {
+        throw new UnsupportedOperationException("Openfire API stand-in");
+    }
+
+    public RoutingTable getRoutingTable() {
+        throw new UnsupportedOperationException("Openfire API stand-in");
+    }
+
+    public PubSubModule getPubSubModule() {
+        throw new UnsupportedOperationException("Openfire API stand-in");
+    }
+
+    public SessionManager getSessionManager() {
+        throw new UnsupportedOperationException("Openfire API stand-in");
+    }
+
+    public MultiUserChatManager getMultiUserChatManager() {
+        throw new UnsupportedOperationException("Openfire API stand-in");
+    }
+
+    public FileTransferProxy getFileTransferProxy() {
         throw new UnsupportedOperationException("Openfire API stand-in");
     }
 }

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.mockStatic;
 import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.io.File;
@@ -17,10 +19,15 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
+import org.eclipse.jetty.ee8.nested.ContextHandler;
 import org.jivesoftware.openfire.XMPPServer;
 import org.jivesoftware.openfire.XMPPServerInfo;
+import org.jivesoftware.openfire.component.ComponentEventListener;
+import org.jivesoftware.openfire.component.InternalComponentManager;
 import org.jivesoftware.openfire.container.PluginManager;
+import org.jivesoftware.openfire.http.HttpBindManager;
 import org.jivesoftware.openfire.keystore.CertificateStoreConfiguration;
 import org.jivesoftware.openfire.keystore.CertificateStoreManager;
 import org.jivesoftware.openfire.keystore.IdentityStore;
@@ -28,6 +35,7 @@ import org.jivesoftware.util.CertificateEventListener;
 import org.jivesoftware.util.CertificateManager;
 import org.jivesoftware.util.SystemProperty;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mockito.ArgumentCaptor;
@@ -35,6 +43,8 @@ import org.mockito.MockedStatic;
 import org.xmppcert.openfire.console.CertificatesPage;
 import org.xmppcert.openfire.console.IdentityStoreOverview.Certificate;
 import org.xmppcert.openfire.console.IdentityStoreOverview.Validity;
+import org.xmppcert.testing.HttpBindServer;
+import org.xmppcert.testing.RawHttp;
 import org.xmppcert.testing.TestCertificates;
 
 /**
@@ -49,11 +59,29 @@ class CertificateManagerPluginLifecycleTest {
     @TempDir
     Path directory;
 
+    private static final List<String> PROPERTIES = List.of(CertificateManagerPlugin.EXPIRY_WARNING_PROPERTY,
+            CertificateManagerPlugin.STANDALONE_ENABLED_PROPERTY, CertificateManagerPlugin.STANDALONE_ADDRESS_PROPERTY,
+            CertificateManagerPlugin.STANDALONE_PORT_PROPERTY, CertificateManagerPlugin.COMPONENT_QUIET_PERIOD_PROPERTY);
+
     private final PluginManager pluginManager = mock(PluginManager.class);
+    private final HttpBindManager httpBindManager = mock(HttpBindManager.class);
+    private final InternalComponentManager componentManager = mock(InternalComponentManager.class);
+    private MockedStatic<HttpBindManager> httpBind;
+    private MockedStatic<InternalComponentManager> components;
+
+    @BeforeEach
+    void serverModules() {
+        httpBind = mockStatic(HttpBindManager.class);
+        httpBind.when(HttpBindManager::getInstance).thenReturn(httpBindManager);
+        components = mockStatic(InternalComponentManager.class);
+        components.when(InternalComponentManager::getInstance).thenReturn(componentManager);
+    }
 
     @AfterEach
     void unloadLikeOpenfire() {
         SystemProperty.removePropertiesForPlugin(CertificateManagerPlugin.CANONICAL_NAME);
+        components.close();
+        httpBind.close();
     }
 
     @Test
@@ -64,7 +92,7 @@ class CertificateManagerPluginLifecycleTest {
             for (int load = 1; load <= 10; load++) {
                 CertificateManagerPlugin plugin = new CertificateManagerPlugin();
                 plugin.initializePlugin(pluginManager, directory.toFile());
-                assertEquals(List.of(CertificateManagerPlugin.EXPIRY_WARNING_PROPERTY), pluginProperties());
+                assertEquals(Set.copyOf(PROPERTIES), Set.copyOf(pluginProperties()));
 
                 plugin.destroyPlugin();
                 assertEquals(List.of(), pluginProperties(), "properties left after unload " + load);
@@ -75,6 +103,45 @@ class CertificateManagerPluginLifecycleTest {
         }
         assertEquals(10, added.getAllValues().stream().distinct().count());
         assertEquals(added.getAllValues(), removed.getAllValues());
+
+        ArgumentCaptor<ContextHandler> handlersAdded = ArgumentCaptor.forClass(ContextHandler.class);
+        ArgumentCaptor<ContextHandler> handlersRemoved = ArgumentCaptor.forClass(ContextHandler.class);
+        verify(httpBindManager, times(10)).addJettyHandler(handlersAdded.capture());
+        verify(httpBindManager, times(10)).removeJettyHandler(handlersRemoved.capture());
+        assertEquals(10, handlersAdded.getAllValues().stream().distinct().count());
+        assertEquals(handlersAdded.getAllValues(), handlersRemoved.getAllValues());
+        assertTrue(handlersAdded.getAllValues().stream()
+                .allMatch(handler -> "/.well-known/acme-challenge".equals(handler.getContextPath())));
+
+        ArgumentCaptor<ComponentEventListener> watchersAdded = ArgumentCaptor.forClass(ComponentEventListener.class);
+        ArgumentCaptor<ComponentEventListener> watchersRemoved = ArgumentCaptor.forClass(ComponentEventListener.class);
+        verify(componentManager, times(10)).addListener(watchersAdded.capture());
+        verify(componentManager, times(10)).removeListener(watchersRemoved.capture());
+        assertEquals(10, watchersAdded.getAllValues().stream().distinct().count());
+        assertEquals(watchersAdded.getAllValues(), watchersRemoved.getAllValues());
+    }
+
+    @Test
+    void theHandlerOnTheHttpBindServerAnswersWhatThePluginsResponderPublishesUntilUnload() throws Exception {
+        String token = "LoqXcYV8q5ONbJQxbmR7SCTNo3tiAXDfowyjxAjEuX0";
+        String path = "/.well-known/acme-challenge/" + token;
+        try (MockedStatic<CertificateManager> certificateManager = mockStatic(CertificateManager.class);
+             HttpBindServer httpBindServer = new HttpBindServer()) {
+            doAnswer(invocation -> {
+                httpBindServer.addJettyHandler(invocation.getArgument(0));
+                return null;
+            }).when(httpBindManager).addJettyHandler(any(ContextHandler.class));
+            CertificateManagerPlugin plugin = new CertificateManagerPlugin();
+            plugin.initializePlugin(pluginManager, directory.toFile());
+
+            plugin.http01Responder().publish("example.org", token, token + ".thumbprint");
+            assertEquals(token + ".thumbprint", RawHttp.get(httpBindServer.address(), path, "example.org").body());
+
+            plugin.destroyPlugin();
+            assertEquals(404, RawHttp.get(httpBindServer.address(), path, "example.org").status(),
+                    "a token of an order cut short by unloading is still answered");
+            assertThrows(IllegalStateException.class, plugin::http01Responder);
+        }
     }
 
     @Test

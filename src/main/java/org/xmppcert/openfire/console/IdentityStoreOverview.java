@@ -10,9 +10,11 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import javax.security.auth.x500.X500Principal;
@@ -83,6 +85,22 @@ public final class IdentityStoreOverview {
 
     public List<Store> getStores() {
         return stores;
+    }
+
+    /**
+     * The dNSName entries of the certificates valid at the time of reading in the store that
+     * serves {@code type}: the names its peers can be shown a good certificate for. An expired
+     * certificate covers nothing, whatever its names.
+     */
+    public Set<String> coveredNames(ConnectionType type) {
+        Set<String> names = new LinkedHashSet<>();
+        stores.stream()
+                .filter(store -> store.connectionTypes.contains(type.name()))
+                .flatMap(store -> store.certificates.stream())
+                .filter(certificate -> certificate.validity == Validity.VALID
+                        || certificate.validity == Validity.EXPIRES_SOON)
+                .forEach(certificate -> names.addAll(certificate.names));
+        return names;
     }
 
     /**

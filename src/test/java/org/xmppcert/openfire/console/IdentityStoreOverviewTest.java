@@ -115,6 +115,26 @@ class IdentityStoreOverviewTest {
     }
 
     @Test
+    void coveredNamesAreThoseOfCertificatesValidNowInTheStoreServingTheConnectionType() throws Exception {
+        IdentityStore clientStore = storeFile("client.keystore",
+                entry("current", TestCertificates.issue("CN=CA", List.of("example.org", "conference.example.org"),
+                        NOW.minus(80, ChronoUnit.DAYS), NOW.plus(10, ChronoUnit.DAYS))),
+                entry("expired", TestCertificates.issue("CN=CA", List.of("example.org", "old.example.org"),
+                        NOW.minus(90, ChronoUnit.DAYS), NOW.minus(1, ChronoUnit.DAYS))));
+        IdentityStore serverStore = storeFile("server.keystore", entry("server", validFor("s2s.example.org")));
+        for (ConnectionType type : ConnectionType.values()) {
+            when(storeManager.getIdentityStore(type))
+                    .thenReturn(type == ConnectionType.SOCKET_C2S ? clientStore : serverStore);
+        }
+
+        IdentityStoreOverview overview = IdentityStoreOverview.read("example.org", storeManager, NOW, WARNING);
+
+        assertEquals(List.of("example.org", "conference.example.org"),
+                List.copyOf(overview.coveredNames(ConnectionType.SOCKET_C2S)));
+        assertEquals(List.of("s2s.example.org"), List.copyOf(overview.coveredNames(ConnectionType.SOCKET_S2S)));
+    }
+
+    @Test
     void becomesStaleWhenTheFirstCertificateEntersItsWarningPeriod() throws Exception {
         Instant notAfter = NOW.plus(40, ChronoUnit.DAYS);
         IdentityStore store = storeFile("keystore", entry("a",

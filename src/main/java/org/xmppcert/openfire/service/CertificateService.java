@@ -1,0 +1,75 @@
+package org.xmppcert.openfire.service;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.xmppcert.core.history.CertificateEvent;
+
+/**
+ * What the admin console, the XMPP ad-hoc commands and the scheduler can do with the plugin: one
+ * place, so that every way in behaves, validates and audits alike. {@code actor} is the admin's
+ * username, or {@link CertificateEvent#SCHEDULER} for what the plugin does on its own; every
+ * state-changing call is recorded in the history and Openfire's security audit log under it.
+ */
+public interface CertificateService {
+
+    CertificateStatus status();
+
+    CertificateSettings settings();
+
+    /**
+     * Validates and saves. Nothing is saved when anything is wrong.
+     *
+     * @return the problems by field name ({@code contactEmail}, {@code customDirectory}, ...); empty when saved
+     */
+    Map<String, String> saveSettings(CertificateSettings settings, CertificateSettings.SecretChange secrets, String actor);
+
+    /** Whether a secret is saved (the value itself is never returned): {@code eabHmacKey}, {@code tsigSecret}. */
+    boolean hasSecret(String name);
+
+    /**
+     * Starts obtaining and installing a certificate for the server's names with the saved settings,
+     * in the background, or returns the request already running.
+     *
+     * @return the request's ticket, for {@link #progress}
+     * @throws IllegalStateException with a message for the admin when the settings do not allow it
+     *                               (terms not agreed, classic CA chosen, ...)
+     */
+    String requestCertificate(String actor);
+
+    Optional<OrderProgress> progress(String ticket);
+
+    /** The request running now, or the last one. */
+    Optional<OrderProgress> latestOrder();
+
+    /** The admin has created the dns-01 records shown in the progress; validation goes on. */
+    void confirmDnsRecords(String ticket, String actor);
+
+    void cancel(String ticket, String actor);
+
+    /** Generates the key and CSR for a CA without ACME and keeps them (the key sealed) until its answer arrives. */
+    ClassicRequestView startClassicRequest(String actor);
+
+    List<ClassicRequestView> pendingClassicRequests();
+
+    /**
+     * Checks what the CA returned (PEM chain, PKCS#7 or DER) against the pending request and installs it.
+     *
+     * @param caCertificates intermediates or a root the admin adds; may be empty
+     * @return how the install and its check went
+     * @throws IllegalArgumentException with a message for the admin when the certificate does not fit; the request stays pending
+     */
+    String acceptClassicCertificate(String requestId, byte[] certificate, byte[] caCertificates, String actor);
+
+    /**
+     * Revokes a certificate this plugin obtained.
+     *
+     * @param reason an RFC 5280 reason code name: unspecified, keyCompromise, affiliationChanged,
+     *               superseded, cessationOfOperation
+     */
+    void revoke(String serialNumber, String reason, String actor);
+
+    /** The newest history entries first. */
+    List<CertificateEvent> history(int limit);
+}

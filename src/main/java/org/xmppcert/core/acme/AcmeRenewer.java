@@ -86,13 +86,13 @@ public final class AcmeRenewer implements Renewer {
 
     /**
      * The certificate obtained at an earlier attempt that could not be installed, if it still fits:
-     * same names, the configured key type, and newer than the one in service.
+     * same names, the configured key type, and not older than the one in service.
      */
     private Optional<IssuedCertificate> obtainedEarlier(ManagedCertificate current) {
         Optional<IssuedCertificate> kept = Optional.ofNullable(notInstalled.get(current.id()))
                 .filter(issued -> new NameSet(issued.names()).equals(new NameSet(current.names())))
                 .filter(issued -> KeyType.of(issued.keyPair().getPublic()).filter(keyPolicy.type()::equals).isPresent())
-                .filter(issued -> issued.notAfter().isAfter(current.notAfter()));
+                .filter(issued -> !issued.notAfter().isBefore(current.notAfter()));
         if (kept.isEmpty()) {
             notInstalled.remove(current.id());
         } else {

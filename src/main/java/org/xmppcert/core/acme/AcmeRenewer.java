@@ -57,10 +57,8 @@ public final class AcmeRenewer implements Renewer {
 
     @Override
     public ManagedCertificate renew(ManagedCertificate current) throws RenewalFailure, InterruptedException {
-        IssuedCertificate issued = obtainedEarlier(current).orElse(null);
-        if (issued == null) {
-            issued = obtain(current);
-        }
+        Optional<IssuedCertificate> earlier = obtainedEarlier(current);
+        IssuedCertificate issued = earlier.isPresent() ? earlier.get() : obtain(current);
         try {
             installer.install(current.id(), issued);
         } catch (InstallException e) {

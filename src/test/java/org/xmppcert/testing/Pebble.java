@@ -13,6 +13,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -174,6 +175,9 @@ public final class Pebble implements AutoCloseable {
         fields.add(quote("httpPort") + ":" + builder.http01Port);
         fields.add(quote("tlsPort") + ":" + builder.tlsAlpn01Port);
         fields.add(quote("ocspResponderURL") + ":" + quote(""));
+        if (builder.certificateValidityPeriod != null) {
+            fields.add(quote("certificateValidityPeriod") + ":" + builder.certificateValidityPeriod.toSeconds());
+        }
         fields.add(quote("externalAccountBindingRequired") + ":" + !builder.macKeys.isEmpty());
         if (!builder.macKeys.isEmpty()) {
             fields.add(quote("externalAccountMACKeys") + ":{" + builder.macKeys.entrySet().stream()
@@ -195,6 +199,7 @@ public final class Pebble implements AutoCloseable {
         private int nonceRejectPercent;
         private int authzReusePercent;
         private int alternateRoots;
+        private Duration certificateValidityPeriod;
         private final Map<String, String> macKeys = new LinkedHashMap<>();
 
         private Builder() {
@@ -227,6 +232,18 @@ public final class Pebble implements AutoCloseable {
         /** Number of alternate chains, each to another root, offered with every certificate (default 0). */
         public Builder alternateRoots(int count) {
             this.alternateRoots = count;
+            return this;
+        }
+
+        /**
+         * How long issued certificates are valid (Pebble's default is 5 years); e.g. 90 days to see
+         * renewal happen where it would with Let's Encrypt. Whole seconds.
+         */
+        public Builder certificateValidityPeriod(Duration period) {
+            if (period.toSeconds() < 1) {
+                throw new IllegalArgumentException("Pebble's validity period is at least a second");
+            }
+            this.certificateValidityPeriod = period;
             return this;
         }
 

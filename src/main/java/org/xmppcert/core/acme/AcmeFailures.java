@@ -37,7 +37,9 @@ final class AcmeFailures {
             return ofProblem(server.getProblem(), names, null, failure);
         }
         if (cause instanceof AcmeNetworkException network) {
-            return new IssuanceException(IssuanceProblem.NETWORK, names, null, describe(network.getCause()), null, failure);
+            String why = describe(network.getCause());
+            return new IssuanceException(IssuanceProblem.NETWORK, names, null,
+                    "the CA could not be reached" + (why != null ? " (" + why + ")" : ""), null, failure);
         }
         if (cause instanceof AcmeProtocolException protocol) {
             return new IssuanceException(IssuanceProblem.MALFORMED, names, null,

@@ -25,7 +25,8 @@ public class IssuanceException extends Exception {
      */
     public IssuanceException(IssuanceProblem problem, List<String> names, String challengeType, String caDetail,
                              Instant retryAfter, Throwable cause) {
-        super(compose(problem, names, challengeType, caDetail, retryAfter), cause);
+        super(summarize(problem, names, challengeType, caDetail) + " " + problem.advice()
+                + (retryAfter != null ? " Retry after " + retryAfter + "." : ""), cause);
         this.problem = problem;
         this.names = List.copyOf(names);
         this.challengeType = challengeType;
@@ -58,8 +59,16 @@ public class IssuanceException extends Exception {
         return Optional.ofNullable(retryAfter);
     }
 
-    private static String compose(IssuanceProblem problem, List<String> names, String challengeType,
-                                  String caDetail, Instant retryAfter) {
+    /**
+     * What failed, for which names and what the CA said, without the advice: for callers that show
+     * the {@link #advice()} apart, such as renewal messages.
+     */
+    public String summary() {
+        return summarize(problem, names, challengeType, caDetail);
+    }
+
+    private static String summarize(IssuanceProblem problem, List<String> names, String challengeType,
+                                    String caDetail) {
         StringBuilder message = new StringBuilder();
         message.append(challengeType != null ? "Validation by " + challengeType + " failed for " : "Certificate request failed for ");
         message.append(names.size() <= 5 ? String.join(", ", names)
@@ -68,10 +77,6 @@ public class IssuanceException extends Exception {
         if (caDetail != null && !caDetail.isBlank()) {
             message.append(": ").append(caDetail);
         }
-        message.append(". ").append(problem.advice());
-        if (retryAfter != null) {
-            message.append(" Retry after ").append(retryAfter).append('.');
-        }
-        return message.toString();
+        return message.append('.').toString();
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.xmppcert.core.issuance.IssuedCertificate;
 import org.xmppcert.core.issuance.RenewalWindow;
 
 /**
@@ -37,6 +38,15 @@ public record ManagedCertificate(String id, List<String> names, IssuanceKind kin
     public static ManagedCertificate of(String id, List<String> names, IssuanceKind kind, Instant notBefore,
                                         Instant notAfter) {
         return new ManagedCertificate(id, names, kind, notBefore, notAfter, Optional.empty(), true, false);
+    }
+
+    /**
+     * A certificate just obtained from an ACME CA: in good standing, as it was requested for the
+     * names required, and with the CA's renewal window when the CA offered one.
+     */
+    public static ManagedCertificate issuedByAcme(String id, IssuedCertificate issued) {
+        return new ManagedCertificate(id, issued.names(), IssuanceKind.ACME, issued.notBefore(), issued.notAfter(),
+                issued.renewalWindow(), true, false);
     }
 
     public Duration lifetime() {

@@ -55,7 +55,7 @@ class AcmeFailuresTest {
         IssuanceException failure = AcmeFailures.of(new AcmeNetworkException(new ConnectException("Connection refused")), NAMES);
 
         assertEquals(IssuanceProblem.NETWORK, failure.problem());
-        assertTrue(failure.getMessage().contains("connect: Connection refused"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("the CA could not be reached (connect: Connection refused)"), failure.getMessage());
         assertTrue(failure.getMessage().contains("Check the directory URL"), failure.getMessage());
     }
 

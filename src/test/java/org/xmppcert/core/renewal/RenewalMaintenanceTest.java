@@ -23,6 +23,7 @@ import org.xmppcert.core.renewal.RenewalEvent.ClassicReminder;
 import org.xmppcert.core.renewal.RenewalEvent.ExpiryWarning;
 import org.xmppcert.core.renewal.RenewalEvent.Failed;
 import org.xmppcert.core.renewal.RenewalEvent.Renewed;
+import org.xmppcert.testing.InMemoryRenewalStateStore;
 import org.xmppcert.testing.TestClock;
 
 class RenewalMaintenanceTest {

@@ -1,11 +1,14 @@
-package org.xmppcert.core.renewal;
+package org.xmppcert.testing;
 
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.xmppcert.core.renewal.RenewalState;
+import org.xmppcert.core.renewal.RenewalStateStore;
+
 /** Keeps renewal states in memory, for tests. */
-final class InMemoryRenewalStateStore implements RenewalStateStore {
+public final class InMemoryRenewalStateStore implements RenewalStateStore {
 
     private final Map<String, RenewalState> states = new ConcurrentHashMap<>();
 

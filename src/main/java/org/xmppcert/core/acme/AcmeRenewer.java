@@ -1,0 +1,106 @@
+package org.xmppcert.core.acme;
+
+import java.security.KeyPair;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xmppcert.core.issuance.CertificateInstaller;
+import org.xmppcert.core.issuance.InstallException;
+import org.xmppcert.core.issuance.IssuedCertificate;
+import org.xmppcert.core.issuance.NameSet;
+import org.xmppcert.core.keys.KeyPolicy;
+import org.xmppcert.core.keys.KeyType;
+import org.xmppcert.core.renewal.ManagedCertificate;
+import org.xmppcert.core.renewal.RenewalFailure;
+import org.xmppcert.core.renewal.RenewalMaintenance;
+import org.xmppcert.core.renewal.Renewer;
+
+/**
+ * Renews a certificate at an ACME CA and puts the new one in service: the {@link Renewer} that
+ * {@link RenewalMaintenance} calls for ACME certificates. It lives with the ACME engine so that
+ * renewal depends on nothing of ACME.
+ *
+ * <p>The new certificate is for the same names, with the admin's {@link KeyPolicy}: the key in
+ * service is reused only when the admin keeps keys (pinned keys, DANE records). Whatever fails, the
+ * certificate in service stays in service; the failure carries the CA's words, the advice and the
+ * CA's Retry-After, so that the retry schedule waits as long as the CA asks.
+ *
+ * <p>A certificate obtained but not installed is kept (in memory) and installed at the next attempt
+ * instead of ordering another: CAs limit duplicate certificates (Let's Encrypt: five for the same
+ * names a week), and a retried install must not use them up.
+ */
+public final class AcmeRenewer implements Renewer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AcmeRenewer.class);
+
+    private final AcmeIssuer issuer;
+    private final KeyPolicy keyPolicy;
+    private final Function<ManagedCertificate, Optional<KeyPair>> keyInService;
+    private final CertificateInstaller installer;
+    private final Map<String, IssuedCertificate> notInstalled = new ConcurrentHashMap<>();
+
+    /**
+     * @param keyInService the key pair of the certificate in service, consulted only when the policy keeps keys
+     */
+    public AcmeRenewer(AcmeIssuer issuer, KeyPolicy keyPolicy,
+                       Function<ManagedCertificate, Optional<KeyPair>> keyInService, CertificateInstaller installer) {
+        this.issuer = Objects.requireNonNull(issuer, "issuer");
+        this.keyPolicy = Objects.requireNonNull(keyPolicy, "keyPolicy");
+        this.keyInService = Objects.requireNonNull(keyInService, "keyInService");
+        this.installer = Objects.requireNonNull(installer, "installer");
+    }
+
+    @Override
+    public ManagedCertificate renew(ManagedCertificate current) throws RenewalFailure, InterruptedException {
+        Optional<IssuedCertificate> earlier = obtainedEarlier(current);
+        IssuedCertificate issued = earlier.isPresent() ? earlier.get() : obtain(current);
+        try {
+            installer.install(current.id(), issued);
+        } catch (InstallException e) {
+            notInstalled.put(current.id(), issued);
+            throw new RenewalFailure("A new certificate for " + String.join(", ", current.names())
+                    + " was obtained but could not be installed: " + e.getMessage(),
+                    "The certificate in service stays in service. The next attempt installs the new certificate"
+                            + " without asking the CA again; if it keeps failing, fix what the reason names.",
+                    null, e);
+        }
+        notInstalled.remove(current.id());
+        return ManagedCertificate.issuedByAcme(current.id(), issued);
+    }
+
+    private IssuedCertificate obtain(ManagedCertificate current) throws RenewalFailure, InterruptedException {
+        Optional<KeyPair> currentKey = keyPolicy.keepCurrentKey() ? keyInService.apply(current) : Optional.empty();
+        try {
+            return issuer.issue(current.names(), keyPolicy, currentKey);
+        } catch (IssuanceException e) {
+            throw failure(e);
+        }
+    }
+
+    /**
+     * The certificate obtained at an earlier attempt that could not be installed, if it still fits:
+     * same names, the configured key type, and not older than the one in service.
+     */
+    private Optional<IssuedCertificate> obtainedEarlier(ManagedCertificate current) {
+        Optional<IssuedCertificate> kept = Optional.ofNullable(notInstalled.get(current.id()))
+                .filter(issued -> new NameSet(issued.names()).equals(new NameSet(current.names())))
+                .filter(issued -> KeyType.of(issued.keyPair().getPublic()).filter(keyPolicy.type()::equals).isPresent())
+                .filter(issued -> !issued.notAfter().isBefore(current.notAfter()));
+        if (kept.isEmpty()) {
+            notInstalled.remove(current.id());
+        } else {
+            LOG.info("Installing again the certificate obtained earlier for {}", current.names());
+        }
+        return kept;
+    }
+
+    /** The CA's failure in the terms renewal passes on to the admins: what, what to do, and when to retry. */
+    static RenewalFailure failure(IssuanceException e) {
+        return new RenewalFailure(e.summary(), e.advice(), e.retryAfter().orElse(null), e);
+    }
+}

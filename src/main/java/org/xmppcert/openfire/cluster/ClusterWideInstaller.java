@@ -9,6 +9,9 @@ import org.jivesoftware.openfire.cluster.ClusterManager;
 import org.jivesoftware.util.cache.CacheFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xmppcert.core.issuance.CertificateInstaller;
+import org.xmppcert.core.issuance.InstallException;
+import org.xmppcert.core.issuance.IssuedCertificate;
 import org.xmppcert.core.secrets.SecretSealer;
 import org.xmppcert.openfire.install.CertificateBundle;
 import org.xmppcert.openfire.install.InstallOutcome;
@@ -23,8 +26,11 @@ import org.xmppcert.openfire.install.LiveKeystoreInstaller;
  * <p>The other nodes are waited for (Openfire's cluster gives up on a node after
  * {@code hazelcast.max.execution.seconds}, 30 by default); each node that cannot install tells the
  * admins itself, through its own installer, so a node that answers too late still reports.
+ *
+ * <p>As a {@link CertificateInstaller} it is the install step of automatic renewal: the renewal
+ * has happened when this node serves the new certificate, whatever the other nodes did.
  */
-public final class ClusterWideInstaller {
+public final class ClusterWideInstaller implements CertificateInstaller {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClusterWideInstaller.class);
 
@@ -52,6 +58,20 @@ public final class ClusterWideInstaller {
                                 SecretSealer sealer) {
         this.localInstall = Objects.requireNonNull(localInstall, "localInstall");
         this.sealer = Objects.requireNonNull(sealer, "sealer");
+    }
+
+    @Override
+    public void install(String certificateId, IssuedCertificate issued) throws InstallException {
+        CertificateBundle bundle;
+        try {
+            bundle = CertificateBundle.of(issued.keyPair().getPrivate(), issued.chain());
+        } catch (IllegalArgumentException e) {
+            throw new InstallException("The certificate the CA issued cannot be installed: " + e.getMessage(), e);
+        }
+        Outcome outcome = install(bundle, LiveKeystoreInstaller.Origin.BACKGROUND);
+        if (!outcome.local().succeeded()) {
+            throw new InstallException(outcome.local().message());
+        }
     }
 
     public Outcome install(CertificateBundle bundle, LiveKeystoreInstaller.Origin origin) {

@@ -13,6 +13,7 @@ import org.xmppcert.core.history.CertificateEvent;
 import org.xmppcert.core.history.CertificateEventType;
 import org.xmppcert.core.history.CertificateFacts;
 import org.xmppcert.core.history.CertificateHistory;
+import org.xmppcert.core.issuance.CertificateInstaller;
 import org.xmppcert.core.renewal.RenewalEvent;
 import org.xmppcert.core.renewal.RenewalListener;
 
@@ -25,9 +26,9 @@ import org.xmppcert.core.renewal.RenewalListener;
  * through it, keeps the two in step and each event recorded once.
  *
  * <p>As a {@link RenewalListener} it records failed renewal attempts. A successful renewal is
- * recorded by whoever installs the new certificate ({@link #renewed}), because only the installer
- * has the certificate itself; expiry warnings and classic reminders change nothing and are
- * messages, not records.
+ * recorded at its install ({@link #recordingRenewals}), because only the installer has the
+ * certificate itself; expiry warnings and classic reminders change nothing and are messages, not
+ * records.
  *
  * <p>Recording never fails the action it records: the action has happened, so a database or audit
  * log failure is logged and the rest goes on.
@@ -86,6 +87,15 @@ public final class AuditTrail implements RenewalListener {
         Objects.requireNonNull(action, "action");
         record(new CertificateEvent(clock.instant(), CertificateEventType.ADMIN_ACTION, actor,
                 List.of(xmppDomain.get()), null, action));
+    }
+
+    /** The install step of automatic renewal, recording each certificate it installs as renewed by the scheduler. */
+    public CertificateInstaller recordingRenewals(CertificateInstaller installer) {
+        Objects.requireNonNull(installer, "installer");
+        return (certificateId, issued) -> {
+            installer.install(certificateId, issued);
+            renewed(CertificateEvent.SCHEDULER, issued.names(), issued.chain(), null);
+        };
     }
 
     @Override

@@ -16,9 +16,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
 
 import org.jivesoftware.openfire.XMPPServer;
@@ -39,9 +37,8 @@ import org.xmppcert.core.renewal.RenewalFailure;
 import org.xmppcert.core.renewal.RenewalMaintenance;
 import org.xmppcert.core.renewal.RenewalReason;
 import org.xmppcert.core.renewal.RenewalSettings;
-import org.xmppcert.core.renewal.RenewalState;
-import org.xmppcert.core.renewal.RenewalStateStore;
 import org.xmppcert.testing.BundleTexts;
+import org.xmppcert.testing.InMemoryRenewalStateStore;
 import org.xmppcert.testing.TestClock;
 
 /** What the admins receive, on which channel, and how often. */
@@ -96,7 +93,7 @@ class AdminNotifierTest {
     @Test
     void aBurstOfTheSameFailureFromRealRenewalMaintenanceIsOneMessageUntilTheQuietPeriodHasPassed() throws Exception {
         RenewalSettings settings = RenewalSettings.defaults(WIZARD);
-        MapStateStore states = new MapStateStore();
+        InMemoryRenewalStateStore states = new InMemoryRenewalStateStore();
         RenewalMaintenance maintenance = new RenewalMaintenance(settings, states, current -> {
             throw new RenewalFailure("The CA at https://acme.example/directory did not answer: connection refused",
                     "Check that the server can reach the CA over HTTPS (firewall, proxy).", null, null);
@@ -239,19 +236,5 @@ class AdminNotifierTest {
         when(user.getName()).thenReturn(name);
         when(user.getEmail()).thenReturn(address);
         return user;
-    }
-
-    private static final class MapStateStore implements RenewalStateStore {
-        private final Map<String, RenewalState> states = new ConcurrentHashMap<>();
-
-        @Override
-        public Optional<RenewalState> load(String certificateId) {
-            return Optional.ofNullable(states.get(certificateId));
-        }
-
-        @Override
-        public void save(String certificateId, RenewalState state) {
-            states.put(certificateId, state);
-        }
     }
 }

@@ -17,10 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.TimerTask;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,9 +36,8 @@ import org.xmppcert.core.renewal.RenewalEvent;
 import org.xmppcert.core.renewal.RenewalFailure;
 import org.xmppcert.core.renewal.RenewalMaintenance;
 import org.xmppcert.core.renewal.RenewalSettings;
-import org.xmppcert.core.renewal.RenewalState;
-import org.xmppcert.core.renewal.RenewalStateStore;
 import org.xmppcert.core.renewal.Renewer;
+import org.xmppcert.testing.InMemoryRenewalStateStore;
 import org.xmppcert.testing.TestClock;
 
 /**
@@ -277,7 +273,7 @@ class RenewalSchedulerTest {
 
     private RenewalMaintenance maintenance(Renewer renewer, org.xmppcert.core.renewal.RenewalListener listener) {
         return new RenewalMaintenance(RenewalSettings.defaults(URI.create("https://xmpp.example.org:9091/wizard")),
-                new MapStateStore(), renewer, listener, clock, RandomGenerator.of("L64X128MixRandom"));
+                new InMemoryRenewalStateStore(), renewer, listener, clock, RandomGenerator.of("L64X128MixRandom"));
     }
 
     private static ManagedCertificate dueForRenewal() {
@@ -305,19 +301,5 @@ class RenewalSchedulerTest {
                 .filter(invocation -> invocation.getMethod().getName().equals("schedule"))
                 .map(invocation -> (Duration) invocation.getArgument(index))
                 .toList();
-    }
-
-    private static final class MapStateStore implements RenewalStateStore {
-        private final Map<String, RenewalState> states = new ConcurrentHashMap<>();
-
-        @Override
-        public Optional<RenewalState> load(String certificateId) {
-            return Optional.ofNullable(states.get(certificateId));
-        }
-
-        @Override
-        public void save(String certificateId, RenewalState state) {
-            states.put(certificateId, state);
-        }
     }
 }

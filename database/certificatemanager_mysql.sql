@@ -45,7 +45,8 @@ CREATE TABLE ofCmPending (
   CONSTRAINT ofCmPending_pk PRIMARY KEY (requestId)
 );
 
--- Every issuance, renewal, revocation and failure, with who started it (an admin or the scheduler).
+-- Every issuance, renewal, revocation, failure, settings change and admin action, with who started
+-- it (an admin or the scheduler).
 CREATE TABLE ofCmHistory (
   eventId       BIGINT NOT NULL AUTO_INCREMENT,
   eventTime     BIGINT           NOT NULL,
@@ -77,6 +78,26 @@ CREATE TABLE ofCmSetting (
   settingName   VARCHAR(100)     NOT NULL,
   settingValue  MEDIUMTEXT       NOT NULL,
   CONSTRAINT ofCmSetting_pk PRIMARY KEY (settingName)
+);
+
+-- What renewal remembers of each managed certificate between checks: failures, the next allowed
+-- attempt, the moment drawn in the CA's renewal window, the expiry alerts already sent. Shared by
+-- the nodes of a cluster, so a new senior member carries on where the old one stopped. Times of the
+-- last hour's attempts are a comma-separated list.
+CREATE TABLE ofCmRenewal (
+  certId          VARCHAR(255)     NOT NULL,
+  certNotAfter    BIGINT           NOT NULL,
+  failures        INTEGER          NOT NULL,
+  lastAttempt     BIGINT,
+  lastError       TEXT,
+  lastAdvice      TEXT,
+  nextAttempt     BIGINT,
+  recentAttempts  TEXT,
+  ariStart        BIGINT,
+  ariEnd          BIGINT,
+  ariMoment       BIGINT,
+  alertDays       INTEGER,
+  CONSTRAINT ofCmRenewal_pk PRIMARY KEY (certId)
 );
 
 INSERT INTO ofVersion (name, version) VALUES ('certificatemanager', 1);

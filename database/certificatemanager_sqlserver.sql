@@ -45,7 +45,8 @@ CREATE TABLE ofCmPending (
   CONSTRAINT ofCmPending_pk PRIMARY KEY (requestId)
 );
 
--- Every issuance, renewal, revocation and failure, with who started it (an admin or the scheduler).
+-- Every issuance, renewal, revocation, failure, settings change and admin action, with who started
+-- it (an admin or the scheduler).
 CREATE TABLE ofCmHistory (
   eventId       BIGINT IDENTITY(1,1) NOT NULL,
   eventTime     BIGINT           NOT NULL,
@@ -77,6 +78,26 @@ CREATE TABLE ofCmSetting (
   settingName   NVARCHAR(100)    NOT NULL,
   settingValue  NVARCHAR(MAX)    NOT NULL,
   CONSTRAINT ofCmSetting_pk PRIMARY KEY (settingName)
+);
+
+-- What renewal remembers of each managed certificate between checks: failures, the next allowed
+-- attempt, the moment drawn in the CA's renewal window, the expiry alerts already sent. Shared by
+-- the nodes of a cluster, so a new senior member carries on where the old one stopped. Times of the
+-- last hour's attempts are a comma-separated list.
+CREATE TABLE ofCmRenewal (
+  certId          NVARCHAR(255)    NOT NULL,
+  certNotAfter    BIGINT           NOT NULL,
+  failures        INTEGER          NOT NULL,
+  lastAttempt     BIGINT,
+  lastError       NVARCHAR(MAX),
+  lastAdvice      NVARCHAR(MAX),
+  nextAttempt     BIGINT,
+  recentAttempts  NVARCHAR(MAX),
+  ariStart        BIGINT,
+  ariEnd          BIGINT,
+  ariMoment       BIGINT,
+  alertDays       INTEGER,
+  CONSTRAINT ofCmRenewal_pk PRIMARY KEY (certId)
 );
 
 INSERT INTO ofVersion (name, version) VALUES ('certificatemanager', 1);

@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param type        what happened
  * @param actor       the admin's username, or {@link #SCHEDULER} for automatic renewals
  * @param names       the names of the certificate concerned, the XMPP domain first
- * @param certificate the certificate issued, renewed or revoked; {@code null} for a failure that produced none
+ * @param certificate the certificate issued, renewed or revoked; {@code null} for a failure that produced none,
+ *                    a settings change or another admin action
  * @param detail      free text for the admin, such as the CA's reason for a failure; never a secret; may be {@code null}
  */
 public record CertificateEvent(Instant at, CertificateEventType type, String actor, List<String> names,
@@ -32,7 +33,7 @@ public record CertificateEvent(Instant at, CertificateEventType type, String act
         if (names.isEmpty()) {
             throw new IllegalArgumentException("Every event concerns at least one name");
         }
-        if (type != CertificateEventType.FAILED && certificate == null) {
+        if (type.concernsACertificate() && certificate == null) {
             throw new IllegalArgumentException(type + " needs the certificate concerned");
         }
     }

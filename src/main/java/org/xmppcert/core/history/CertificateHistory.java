@@ -3,8 +3,9 @@ package org.xmppcert.core.history;
 import java.util.List;
 
 /**
- * The record of every issuance, renewal, revocation and failure. Append-only: history that can be
- * edited explains nothing. The Openfire layer keeps it in the server's database.
+ * The record of every issuance, renewal, revocation, failure, settings change and admin action.
+ * Append-only: history that can be edited explains nothing. The Openfire layer keeps it in the
+ * server's database.
  */
 public interface CertificateHistory {
 

@@ -9,6 +9,7 @@ import org.xmppcert.core.classic.PendingRequestStore;
 import org.xmppcert.core.history.CertificateHistory;
 import org.xmppcert.core.issuance.AccountStore;
 import org.xmppcert.core.issuance.OrderStore;
+import org.xmppcert.core.renewal.RenewalStateStore;
 import org.xmppcert.core.secrets.SecretSealer;
 import org.xmppcert.openfire.install.DurableCertificateCopy;
 
@@ -58,6 +59,10 @@ public final class PluginStorage {
 
     public DurableCertificateCopy durableCopy() {
         return new JdbcDurableCertificateCopy(database, sealer, clock);
+    }
+
+    public RenewalStateStore renewalStates() {
+        return new JdbcRenewalStateStore(database);
     }
 
     public JdbcSettingStore settings() {

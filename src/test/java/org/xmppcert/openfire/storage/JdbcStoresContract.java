@@ -44,6 +44,10 @@ import org.xmppcert.core.issuance.OrderStep;
 import org.xmppcert.core.issuance.OrderStore;
 import org.xmppcert.core.keys.KeyPairCodec;
 import org.xmppcert.core.keys.KeyType;
+import org.xmppcert.core.renewal.AriChoice;
+import org.xmppcert.core.renewal.RenewalFailure;
+import org.xmppcert.core.renewal.RenewalState;
+import org.xmppcert.core.renewal.RenewalStateStore;
 import org.xmppcert.core.secrets.SecretSealer;
 import org.xmppcert.openfire.install.CertificateBundle;
 import org.xmppcert.openfire.install.DurableCertificateCopy;
@@ -287,6 +291,61 @@ abstract class JdbcStoresContract {
         assertEquals(leaf.getIssuerX500Principal().getName(), stored.issuer());
         assertEquals(NOW.truncatedTo(ChronoUnit.SECONDS), stored.notBefore());
         assertEquals(TestCertificateAuthority.pem(leaf, ca.intermediate()), stored.chainPem());
+    }
+
+    @Test
+    void settingChangesAndAdminActionsAreKeptWithoutACertificate() {
+        List<String> names = List.of("example.org");
+        CertificateEvent settings = new CertificateEvent(NOW, CertificateEventType.SETTINGS_CHANGED, "admin", names,
+                null, "CA: Let's Encrypt -> ZeroSSL");
+        CertificateEvent action = new CertificateEvent(NOW, CertificateEventType.ADMIN_ACTION, "admin", names, null,
+                "Cancelled the running request");
+        storage.history().append(settings);
+        storage.history().append(action);
+
+        assertEquals(List.of(action, settings), storage.history().latest(5));
+    }
+
+    // --- renewal state
+
+    @Test
+    void aRenewalStateComesBackAsSavedAfterARestartEveryFieldIncluded() {
+        RenewalStateStore states = storage.renewalStates();
+        Instant notAfter = NOW.plus(Duration.ofDays(20));
+        RenewalState failing = RenewalState.fresh(notAfter)
+                .withAriChoice(Optional.of(new AriChoice(NOW, NOW.plus(Duration.ofDays(2)), NOW.plus(Duration.ofHours(7)))))
+                .afterFailure(NOW.minus(Duration.ofMinutes(3)),
+                        new RenewalFailure("The CA refused the order for example.org: rate limited", "Wait a day.", null, null),
+                        NOW.plus(Duration.ofMinutes(10)), List.of(NOW.minus(Duration.ofMinutes(40)), NOW.minus(Duration.ofMinutes(3))))
+                .withAlertAnnounced(14);
+        assertEquals(Optional.empty(), states.load("example.org"));
+
+        states.save("example.org", failing);
+
+        assertEquals(Optional.of(failing), storage.renewalStates().load("example.org"));
+    }
+
+    @Test
+    void aRenewalStateIsReplacedAndAnEmptyOneKeepsItsEmptiness() {
+        RenewalStateStore states = storage.renewalStates();
+        RenewalState failing = RenewalState.fresh(NOW).afterFailure(NOW, new RenewalFailure("down", "wait", null, null),
+                NOW.plus(Duration.ofMinutes(5)), List.of(NOW));
+        RenewalState fresh = RenewalState.fresh(NOW.plus(Duration.ofDays(90)));
+        states.save("example.org", failing);
+        states.save("upload.example.org", failing);
+
+        states.save("example.org", fresh);
+
+        assertEquals(Optional.of(fresh), states.load("example.org"));
+        assertEquals(Optional.of(failing), states.load("upload.example.org"));
+    }
+
+    @Test
+    void aCertificateIdTooLongForItsColumnIsRefusedBeforeAnythingIsWritten() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> storage.renewalStates().save("x".repeat(256), RenewalState.fresh(NOW)));
+
+        assertEquals("The certificate id is longer than 255 characters", refused.getMessage());
     }
 
     // --- the installer's durable certificate copy

@@ -395,7 +395,8 @@ public final class AcmeIssuer implements AutoCloseable {
             inParallel(locations, pool, (location, login) -> {
                 Authorization authorization = login.bindAuthorization(location);
                 authorization.fetch();
-                if (authorization.getStatus() != Status.VALID) {
+                // One refused name ends the order while others may still be under validation: those are not to blame.
+                if (authorization.getStatus() != Status.VALID && authorization.getStatus() != Status.PENDING) {
                     failures.add(explainAuthorization(authorization));
                 }
             });

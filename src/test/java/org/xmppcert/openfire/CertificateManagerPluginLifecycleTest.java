@@ -104,8 +104,11 @@ class CertificateManagerPluginLifecycleTest {
                 plugin.initializePlugin(pluginManager, directory.toFile());
                 assertEquals(Set.copyOf(PROPERTIES), Set.copyOf(pluginProperties()));
 
+                assertTrue(plugin.service().latestOrder().isEmpty());
+
                 plugin.destroyPlugin();
                 assertEquals(List.of(), pluginProperties(), "properties left after unload " + load);
+                assertThrows(IllegalStateException.class, plugin::service);
                 SystemProperty.removePropertiesForPlugin(CertificateManagerPlugin.CANONICAL_NAME);
             }
             certificateManager.verify(() -> CertificateManager.addListener(added.capture()), times(10));

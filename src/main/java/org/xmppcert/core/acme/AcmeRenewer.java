@@ -1,6 +1,7 @@
 package org.xmppcert.core.acme;
 
 import java.security.KeyPair;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,7 +26,9 @@ import org.xmppcert.core.renewal.Renewer;
  * {@link RenewalMaintenance} calls for ACME certificates. It lives with the ACME engine so that
  * renewal depends on nothing of ACME.
  *
- * <p>The new certificate is for the same names, with the admin's {@link KeyPolicy}: the key in
+ * <p>The new certificate is for the names the server needs now, which may differ from those of the
+ * certificate in service: a certificate renewed because it no longer covers a new component must
+ * not come back for the old names. It has the admin's {@link KeyPolicy}: the key in
  * service is reused only when the admin keeps keys (pinned keys, DANE records). Whatever fails, the
  * certificate in service stays in service; the failure carries the CA's words, the advice and the
  * CA's Retry-After, so that the retry schedule waits as long as the CA asks.
@@ -41,29 +44,35 @@ public final class AcmeRenewer implements Renewer {
     private final AcmeIssuer issuer;
     private final KeyPolicy keyPolicy;
     private final Function<ManagedCertificate, Optional<KeyPair>> keyInService;
+    private final Function<ManagedCertificate, List<String>> wantedNames;
     private final CertificateInstaller installer;
     private final Map<String, IssuedCertificate> notInstalled = new ConcurrentHashMap<>();
 
     /**
      * @param keyInService the key pair of the certificate in service, consulted only when the policy keeps keys
+     * @param wantedNames  the names the new certificate is requested for, asked at each renewal; in the server,
+     *                     its names as they are now ({@code ManagedCertificate::names} keeps the old ones)
      */
     public AcmeRenewer(AcmeIssuer issuer, KeyPolicy keyPolicy,
-                       Function<ManagedCertificate, Optional<KeyPair>> keyInService, CertificateInstaller installer) {
+                       Function<ManagedCertificate, Optional<KeyPair>> keyInService,
+                       Function<ManagedCertificate, List<String>> wantedNames, CertificateInstaller installer) {
         this.issuer = Objects.requireNonNull(issuer, "issuer");
         this.keyPolicy = Objects.requireNonNull(keyPolicy, "keyPolicy");
         this.keyInService = Objects.requireNonNull(keyInService, "keyInService");
+        this.wantedNames = Objects.requireNonNull(wantedNames, "wantedNames");
         this.installer = Objects.requireNonNull(installer, "installer");
     }
 
     @Override
     public ManagedCertificate renew(ManagedCertificate current) throws RenewalFailure, InterruptedException {
-        Optional<IssuedCertificate> earlier = obtainedEarlier(current);
-        IssuedCertificate issued = earlier.isPresent() ? earlier.get() : obtain(current);
+        List<String> names = wantedNames.apply(current);
+        Optional<IssuedCertificate> earlier = obtainedEarlier(current, names);
+        IssuedCertificate issued = earlier.isPresent() ? earlier.get() : obtain(current, names);
         try {
             installer.install(current.id(), issued);
         } catch (InstallException e) {
             notInstalled.put(current.id(), issued);
-            throw new RenewalFailure("A new certificate for " + String.join(", ", current.names())
+            throw new RenewalFailure("A new certificate for " + String.join(", ", issued.names())
                     + " was obtained but could not be installed: " + e.getMessage(),
                     "The certificate in service stays in service. The next attempt installs the new certificate"
                             + " without asking the CA again; if it keeps failing, fix what the reason names.",
@@ -73,10 +82,11 @@ public final class AcmeRenewer implements Renewer {
         return ManagedCertificate.issuedByAcme(current.id(), issued);
     }
 
-    private IssuedCertificate obtain(ManagedCertificate current) throws RenewalFailure, InterruptedException {
+    private IssuedCertificate obtain(ManagedCertificate current, List<String> names)
+            throws RenewalFailure, InterruptedException {
         Optional<KeyPair> currentKey = keyPolicy.keepCurrentKey() ? keyInService.apply(current) : Optional.empty();
         try {
-            return issuer.issue(current.names(), keyPolicy, currentKey);
+            return issuer.issue(names, keyPolicy, currentKey);
         } catch (IssuanceException e) {
             throw failure(e);
         }
@@ -84,11 +94,11 @@ public final class AcmeRenewer implements Renewer {
 
     /**
      * The certificate obtained at an earlier attempt that could not be installed, if it still fits:
-     * same names, the configured key type, and not older than the one in service.
+     * the names wanted now, the configured key type, and not older than the one in service.
      */
-    private Optional<IssuedCertificate> obtainedEarlier(ManagedCertificate current) {
+    private Optional<IssuedCertificate> obtainedEarlier(ManagedCertificate current, List<String> names) {
         Optional<IssuedCertificate> kept = Optional.ofNullable(notInstalled.get(current.id()))
-                .filter(issued -> new NameSet(issued.names()).equals(new NameSet(current.names())))
+                .filter(issued -> new NameSet(issued.names()).equals(new NameSet(names)))
                 .filter(issued -> KeyType.of(issued.keyPair().getPublic()).filter(keyPolicy.type()::equals).isPresent())
                 .filter(issued -> !issued.notAfter().isBefore(current.notAfter()));
         if (kept.isEmpty()) {

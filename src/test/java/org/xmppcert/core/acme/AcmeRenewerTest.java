@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +21,7 @@ import org.xmppcert.core.issuance.InstallException;
 import org.xmppcert.core.issuance.IssuedCertificate;
 import org.xmppcert.core.keys.KeyPolicy;
 import org.xmppcert.core.keys.KeyType;
+import org.xmppcert.core.names.NameCoverage;
 import org.xmppcert.core.renewal.ManagedCertificate;
 import org.xmppcert.core.renewal.RenewalFailure;
 import org.xmppcert.core.secrets.AesGcmSealer;
@@ -56,7 +58,7 @@ class AcmeRenewerTest {
     void renewsTheSameNamesWithANewKeyAndReportsTheInstalledCertificate() throws Exception {
         IssuedCertificate current = issuer.issue(NAMES, NEW_KEY, Optional.empty());
         AcmeRenewer renewer = new AcmeRenewer(issuer, NEW_KEY, certificate -> Optional.of(current.keyPair()),
-                (id, issued) -> installed.add(issued));
+                ManagedCertificate::names, (id, issued) -> installed.add(issued));
 
         ManagedCertificate renewed = renewer.renew(ManagedCertificate.issuedByAcme(ID, current));
 
@@ -69,10 +71,40 @@ class AcmeRenewerTest {
     }
 
     @Test
+    void aCertificateLackingANewComponentIsRenewedForTheNamesWantedNowAndAnOldUninstalledOneIsNotReused()
+            throws Exception {
+        IssuedCertificate current = issuer.issue(NAMES, NEW_KEY, Optional.empty());
+        List<String> wanted = new ArrayList<>(NAMES);
+        List<IssuedCertificate> offered = new ArrayList<>();
+        AcmeRenewer renewer = new AcmeRenewer(issuer, NEW_KEY, certificate -> Optional.empty(),
+                certificate -> List.copyOf(wanted), (id, issued) -> {
+                    offered.add(issued);
+                    if (offered.size() == 1) {
+                        throw new InstallException("the listener did not present it");
+                    }
+                    installed.add(issued);
+                });
+        ManagedCertificate lacksUpload = ManagedCertificate.issuedByAcme(ID, current).withCoversRequiredNames(false);
+        assertThrows(RenewalFailure.class, () -> renewer.renew(lacksUpload));
+
+        wanted.add("upload.xmpp.example.org");
+        ManagedCertificate renewed = renewer.renew(lacksUpload);
+
+        List<String> withUpload = List.of("xmpp.example.org", "conference.xmpp.example.org", "upload.xmpp.example.org");
+        assertEquals(withUpload, renewed.names());
+        assertEquals(withUpload, installed.get(0).names());
+        assertEquals(Set.copyOf(withUpload), Set.copyOf(NameCoverage.dnsNames(installed.get(0).leaf())),
+                "the CA certified the new name");
+        assertNotEquals(offered.get(0).leaf().getSerialNumber(), installed.get(0).leaf().getSerialNumber(),
+                "the certificate obtained for the old names is not installed");
+    }
+
+    @Test
     void aCertificateThatCouldNotBeInstalledIsInstalledAtTheNextAttemptWithoutTheCa() throws Exception {
         IssuedCertificate current = issuer.issue(NAMES, NEW_KEY, Optional.empty());
         List<IssuedCertificate> offered = new ArrayList<>();
-        AcmeRenewer renewer = new AcmeRenewer(issuer, NEW_KEY, certificate -> Optional.empty(), (id, issued) -> {
+        AcmeRenewer renewer = new AcmeRenewer(issuer, NEW_KEY, certificate -> Optional.empty(),
+                ManagedCertificate::names, (id, issued) -> {
             offered.add(issued);
             if (offered.size() == 1) {
                 throw new InstallException("port 5223 still presented the previous certificate; it was put back");

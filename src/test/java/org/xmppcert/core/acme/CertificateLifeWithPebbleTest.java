@@ -95,6 +95,7 @@ class CertificateLifeWithPebbleTest {
                 "Pebble's configured validity, notAfter being its last second (RFC 5280)");
         clock = new TestClock(first.notBefore());
         AcmeRenewer renewer = new AcmeRenewer(issuer, KEEP_KEY, current -> Optional.of(inService().keyPair()),
+                ManagedCertificate::names,
                 (id, issued) -> installed.add(issued));
         maintenance = new RenewalMaintenance(SETTINGS, new InMemoryRenewalStateStore(), renewer, events::add, clock,
                 NO_JITTER);

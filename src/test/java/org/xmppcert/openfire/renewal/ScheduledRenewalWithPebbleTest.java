@@ -133,6 +133,7 @@ class ScheduledRenewalWithPebbleTest {
                     List.of(), null, true, Duration.ZERO);
         }, AesGcmSealer.withRandomKey());
         AcmeRenewer renewer = new AcmeRenewer(issuer, new KeyPolicy(KeyType.EC_P256, false), current -> Optional.empty(),
+                ManagedCertificate::names,
                 audit.recordingRenewals(installer));
         RenewalMaintenance maintenance = new RenewalMaintenance(SETTINGS, new InMemoryRenewalStateStore(), renewer,
                 event -> {

@@ -1,0 +1,18 @@
+package org.jivesoftware.openfire.admin;
+
+import org.xmpp.packet.JID;
+
+/** Stand-in for Openfire's list of admins: only the members the plugin calls. */
+public class AdminManager {
+
+    public static AdminManager getInstance() {
+        throw new UnsupportedOperationException("Openfire API stand-in");
+    }
+
+    /**
+     * @param allowAdminIfEmpty whether anyone counts as admin while no admin is configured
+     */
+    public boolean isUserAdmin(JID jid, boolean allowAdminIfEmpty) {
+        throw new UnsupportedOperationException("Openfire API stand-in");
+    }
+}

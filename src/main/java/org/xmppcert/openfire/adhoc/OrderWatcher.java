@@ -93,7 +93,8 @@ public final class OrderWatcher {
 
     private static void send(JID to, String body) {
         Message message = new Message();
-        message.setFrom(XMPPServer.getInstance().getServerInfo().getXMPPDomain());
+        // Openfire's own domain is prepared already.
+        message.setFrom(new JID(null, XMPPServer.getInstance().getServerInfo().getXMPPDomain(), null, true));
         message.setTo(to);
         message.setBody(body);
         XMPPServer.getInstance().getMessageRouter().route(message);

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.xmpp.forms.DataForm;
 import org.xmpp.forms.FormField;
 import org.xmpp.packet.JID;
+import org.xmppcert.openfire.service.AuditLog;
 import org.xmppcert.openfire.service.CertificateService;
 
 /**
@@ -39,9 +40,9 @@ abstract class CertificateCommand extends AdHocCommand {
             .withZone(ZoneOffset.UTC);
 
     protected final CertificateService service;
-    private final CommandAudit audit;
+    private final AuditLog audit;
 
-    CertificateCommand(CertificateService service, CommandAudit audit) {
+    CertificateCommand(CertificateService service, AuditLog audit) {
         this.service = service;
         this.audit = audit;
     }

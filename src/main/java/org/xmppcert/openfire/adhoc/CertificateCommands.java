@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import org.jivesoftware.openfire.commands.AdHocCommand;
+import org.xmppcert.openfire.service.AuditLog;
 import org.xmppcert.openfire.service.CertificateService;
 
 /**
@@ -21,7 +22,7 @@ public final class CertificateCommands {
      * @param watcher follows the requests the commands start and messages their outcome; the
      *                caller runs its {@link OrderWatcher#checkAll()} every few seconds
      */
-    public static List<AdHocCommand> create(CertificateService service, CommandAudit audit, OrderWatcher watcher,
+    public static List<AdHocCommand> create(CertificateService service, AuditLog audit, OrderWatcher watcher,
                                             Clock clock) {
         return List.of(
                 new StatusCommand(service, audit),

@@ -8,6 +8,7 @@ import org.dom4j.Element;
 import org.jivesoftware.openfire.commands.SessionData;
 import org.xmpp.forms.DataForm;
 import org.xmpp.forms.FormField;
+import org.xmppcert.openfire.service.AuditLog;
 import org.xmppcert.openfire.service.CertificateService;
 import org.xmppcert.openfire.service.ClassicRequestView;
 
@@ -18,7 +19,7 @@ import org.xmppcert.openfire.service.ClassicRequestView;
  */
 final class ClassicAnswerCommand extends FormCommand {
 
-    ClassicAnswerCommand(CertificateService service, CommandAudit audit) {
+    ClassicAnswerCommand(CertificateService service, AuditLog audit) {
         super(service, audit, 2);
     }
 

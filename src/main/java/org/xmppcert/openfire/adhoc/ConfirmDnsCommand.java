@@ -8,6 +8,7 @@ import org.jivesoftware.openfire.commands.SessionData;
 import org.xmpp.forms.DataForm;
 import org.xmpp.forms.FormField;
 import org.xmppcert.core.challenge.TxtRecord;
+import org.xmppcert.openfire.service.AuditLog;
 import org.xmppcert.openfire.service.CertificateService;
 import org.xmppcert.openfire.service.OrderProgress;
 
@@ -20,7 +21,7 @@ final class ConfirmDnsCommand extends FormCommand {
 
     private final OrderWatcher watcher;
 
-    ConfirmDnsCommand(CertificateService service, CommandAudit audit, OrderWatcher watcher) {
+    ConfirmDnsCommand(CertificateService service, AuditLog audit, OrderWatcher watcher) {
         super(service, audit, 1);
         this.watcher = watcher;
     }

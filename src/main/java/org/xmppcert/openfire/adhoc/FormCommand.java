@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.dom4j.Element;
 import org.jivesoftware.openfire.commands.SessionData;
+import org.xmppcert.openfire.service.AuditLog;
 import org.xmppcert.openfire.service.CertificateService;
 
 /**
@@ -16,7 +17,7 @@ abstract class FormCommand extends CertificateCommand {
 
     private final int stages;
 
-    FormCommand(CertificateService service, CommandAudit audit, int stages) {
+    FormCommand(CertificateService service, AuditLog audit, int stages) {
         super(service, audit);
         this.stages = stages;
     }

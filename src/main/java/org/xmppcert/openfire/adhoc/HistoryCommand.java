@@ -10,6 +10,7 @@ import org.jivesoftware.openfire.commands.SessionData;
 import org.xmpp.forms.DataForm;
 import org.xmpp.forms.FormField;
 import org.xmppcert.core.history.CertificateEvent;
+import org.xmppcert.openfire.service.AuditLog;
 import org.xmppcert.openfire.service.CertificateService;
 
 /** The latest certificate events, newest first, as a table. */
@@ -18,7 +19,7 @@ final class HistoryCommand extends ReportCommand {
     /** Enough for a few months of renewals and the failures between them; the console pages through the rest. */
     static final int ENTRIES = 20;
 
-    HistoryCommand(CertificateService service, CommandAudit audit) {
+    HistoryCommand(CertificateService service, AuditLog audit) {
         super(service, audit);
     }
 

@@ -4,12 +4,13 @@ import java.util.List;
 
 import org.dom4j.Element;
 import org.jivesoftware.openfire.commands.SessionData;
+import org.xmppcert.openfire.service.AuditLog;
 import org.xmppcert.openfire.service.CertificateService;
 
 /** A command without forms: Openfire runs it as soon as it is requested and returns its result. */
 abstract class ReportCommand extends CertificateCommand {
 
-    ReportCommand(CertificateService service, CommandAudit audit) {
+    ReportCommand(CertificateService service, AuditLog audit) {
         super(service, audit);
     }
 

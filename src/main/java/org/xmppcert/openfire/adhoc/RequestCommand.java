@@ -16,6 +16,7 @@ import org.xmppcert.core.acme.ChallengeType;
 import org.xmppcert.core.keys.KeyPolicy;
 import org.xmppcert.core.keys.KeyType;
 import org.xmppcert.openfire.service.CaPreset;
+import org.xmppcert.openfire.service.AuditLog;
 import org.xmppcert.openfire.service.CertificateService;
 import org.xmppcert.openfire.service.CertificateSettings;
 import org.xmppcert.openfire.service.ClassicRequestView;
@@ -38,7 +39,7 @@ final class RequestCommand extends FormCommand {
 
     private final OrderWatcher watcher;
 
-    RequestCommand(CertificateService service, CommandAudit audit, OrderWatcher watcher) {
+    RequestCommand(CertificateService service, AuditLog audit, OrderWatcher watcher) {
         super(service, audit, 2);
         this.watcher = watcher;
     }

@@ -16,6 +16,7 @@ import org.xmpp.forms.FormField;
 import org.xmppcert.core.history.CertificateEvent;
 import org.xmppcert.core.history.CertificateEventType;
 import org.xmppcert.core.history.CertificateFacts;
+import org.xmppcert.openfire.service.AuditLog;
 import org.xmppcert.openfire.service.CertificateService;
 
 /**
@@ -34,7 +35,7 @@ final class RevokeCommand extends FormCommand {
 
     private final Clock clock;
 
-    RevokeCommand(CertificateService service, CommandAudit audit, Clock clock) {
+    RevokeCommand(CertificateService service, AuditLog audit, Clock clock) {
         super(service, audit, 2);
         this.clock = clock;
     }

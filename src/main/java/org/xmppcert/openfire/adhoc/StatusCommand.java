@@ -8,6 +8,7 @@ import org.dom4j.Element;
 import org.jivesoftware.openfire.commands.SessionData;
 import org.xmpp.forms.DataForm;
 import org.xmpp.forms.FormField;
+import org.xmppcert.openfire.service.AuditLog;
 import org.xmppcert.openfire.service.CertificateService;
 import org.xmppcert.openfire.service.CertificateStatus;
 import org.xmppcert.openfire.service.CertificateStatus.CertificateInUse;
@@ -19,7 +20,7 @@ import org.xmppcert.openfire.service.CertificateStatus.StoreStatus;
  */
 final class StatusCommand extends ReportCommand {
 
-    StatusCommand(CertificateService service, CommandAudit audit) {
+    StatusCommand(CertificateService service, AuditLog audit) {
         super(service, audit);
     }
 

@@ -30,6 +30,7 @@ import org.mockito.Mockito;
 import org.xmpp.packet.IQ;
 import org.xmpp.packet.JID;
 import org.xmpp.packet.Message;
+import org.xmppcert.openfire.service.AuditLog;
 import org.xmppcert.openfire.service.CertificateService;
 import org.xmppcert.testing.PluginTexts;
 
@@ -77,7 +78,7 @@ final class CommandHarness implements AutoCloseable {
         when(adminList.isUserAdmin(any(JID.class), anyBoolean()))
                 .thenAnswer(call -> admins.contains(call.<JID>getArgument(0).toBareJID()));
 
-        CommandAudit recorder = (username, summary, details) -> audit.add(new AuditEntry(username, summary, details));
+        AuditLog recorder = (username, summary, details) -> audit.add(new AuditEntry(username, summary, details));
         driver = new AdHocCommandDriver(CertificateCommands.create(service, recorder, watcher,
                 Clock.fixed(NOW, ZoneOffset.UTC)));
     }

@@ -73,7 +73,13 @@ final class ConfirmDnsCommand extends FormCommand {
             return "not confirmed by the admin: request " + ticket.get();
         }
         List<TxtRecord> records = order.get().dnsRecords();
-        service.confirmDnsRecords(ticket.get(), actor(data.getOwner()));
+        try {
+            service.confirmDnsRecords(ticket.get(), actor(data.getOwner()));
+        } catch (IllegalStateException e) {
+            // The request moved on between the look above and the confirmation.
+            note(command, NoteType.error, texts.get("adhoc.confirm-dns.gone"));
+            return "not confirmed: " + e.getMessage();
+        }
         watcher.watch(ticket.get(), data.getOwner(), records);
         note(command, NoteType.info, texts.get("adhoc.confirm-dns.done"));
         return "DNS records confirmed for request " + ticket.get() + ": " + OrderWatcher.zoneFileLines(records);

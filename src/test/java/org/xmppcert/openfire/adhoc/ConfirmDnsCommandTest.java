@@ -3,6 +3,7 @@ package org.xmppcert.openfire.adhoc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -118,6 +119,20 @@ class ConfirmDnsCommandTest {
         assertEquals(List.of("That certificate request no longer waits for DNS records. Nothing was confirmed."),
                 done.notes("error"));
         verify(server.service, never()).confirmDnsRecords(anyString(), anyString());
+    }
+
+    @Test
+    void aRequestThatMovesOnAtTheMomentOfConfirmingIsReportedAsGone() {
+        waitingForRecords();
+        CommandReply form = server.start(ADMIN, "confirm-dns");
+        doThrow(new IllegalStateException("This request is not waiting for DNS records."))
+                .when(server.service).confirmDnsRecords("order-2", "admin");
+
+        CommandReply done = server.send(ADMIN, form, "complete", Map.of("ticket", List.of("order-2"),
+                "confirmed", List.of("1")));
+
+        assertEquals(List.of("That certificate request no longer waits for DNS records. Nothing was confirmed."),
+                done.notes("error"));
     }
 
     private void waitingForRecords() {

@@ -291,15 +291,21 @@ public final class DefaultCertificateService implements CertificateService {
         } catch (IssuanceException e) {
             recordFailure(actor, names.names(), null, e.getMessage());
             run.failed(e.getMessage(), null);
-        } catch (InterruptedException e) {
-            recordFailure(actor, names.names(), null, "Cancelled");
-            run.failed("The request was cancelled.", null);
         } catch (Exception e) {
+            if (e instanceof InterruptedException || run.cancelRequested()) {
+                recordFailure(actor, names.names(), null, "The request was cancelled.");
+                run.failed("The request was cancelled.", null);
+                return;
+            }
             LOG.warn("A certificate request failed unexpectedly", e);
             recordFailure(actor, names.names(), null, describe(e));
             run.failed("The request failed: " + describe(e), null);
+        } finally {
+            tellFinished(run.snapshot());
         }
-        OrderProgress finished = run.snapshot();
+    }
+
+    private void tellFinished(OrderProgress finished) {
         for (Consumer<OrderProgress> listener : finishedListeners) {
             try {
                 listener.accept(finished);
@@ -482,7 +488,7 @@ public final class DefaultCertificateService implements CertificateService {
                         || event.type() == CertificateEventType.RENEWED) && event.names().get(0).equals(names.get(0)));
         CertificateEventType type = renewal ? CertificateEventType.RENEWED : CertificateEventType.ISSUED;
         CertificateFacts facts = CertificateFacts.of(chain);
-        history.append(new CertificateEvent(clock.instant(), type, actor, names, facts, detail));
+        appendHistory(new CertificateEvent(clock.instant(), type, actor, names, facts, detail));
         audit.record(actor, "Certificate " + type.name().toLowerCase(Locale.ROOT) + " and installed",
                 "Serial " + facts.serialNumber() + ", names " + String.join(", ", names) + ", valid until "
                         + facts.notAfter());
@@ -490,8 +496,21 @@ public final class DefaultCertificateService implements CertificateService {
 
     private void recordFailure(String actor, List<String> names, List<X509Certificate> chain, String why) {
         CertificateFacts facts = chain == null ? null : CertificateFacts.of(chain);
-        history.append(new CertificateEvent(clock.instant(), CertificateEventType.FAILED, actor, names, facts, why));
+        appendHistory(new CertificateEvent(clock.instant(), CertificateEventType.FAILED, actor, names, facts, why));
         audit.record(actor, "Certificate request failed", why);
+    }
+
+    /**
+     * A history that cannot be written (database down) must not leave a request unfinished, which
+     * would block every later one, nor undo an install that worked: it is logged instead.
+     */
+    private void appendHistory(CertificateEvent event) {
+        try {
+            history.append(event);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not record in the certificate history: {} {} by {}", event.type(), event.names(),
+                    event.actor(), e);
+        }
     }
 
     /**

@@ -29,6 +29,7 @@ final class OrderRun implements IssuanceObserver {
     private String installResult;
     private ManualDns01Responder manualDns;
     private Future<?> task;
+    private boolean cancelRequested;
 
     OrderRun(String ticket, String startedBy, Instant startedAt, List<String> requested) {
         this.ticket = ticket;
@@ -123,6 +124,7 @@ final class OrderRun implements IssuanceObserver {
         ManualDns01Responder responder;
         Future<?> running;
         synchronized (this) {
+            cancelRequested = true;
             responder = manualDns;
             running = task;
         }
@@ -132,6 +134,11 @@ final class OrderRun implements IssuanceObserver {
         if (running != null) {
             running.cancel(true);
         }
+    }
+
+    /** Whether someone cancelled: whatever the interruption then broke is not a failure to explain. */
+    synchronized boolean cancelRequested() {
+        return cancelRequested;
     }
 
     private synchronized void name(String name, NameState state, String detail) {

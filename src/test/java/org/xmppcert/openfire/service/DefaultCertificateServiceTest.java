@@ -260,6 +260,24 @@ class DefaultCertificateServiceTest {
     }
 
     @Test
+    void cancellingARequestWaitingForDnsRecordsEndsItAndKeepsTheCertificateInUse() throws Exception {
+        saveAcmeSettings(ChallengeType.DNS_01, true);
+        started.countDown();
+        X509Certificate before = presentedLeaf();
+        String ticket = service.requestCertificate("admin");
+        awaitPhase(ticket, Phase.AWAITING_DNS_RECORDS);
+
+        service.cancel(ticket, "admin");
+        OrderProgress cancelled = awaitFinished(ticket, new ArrayList<>());
+
+        assertEquals(Phase.FAILED, cancelled.phase());
+        assertTrue(cancelled.failure().orElseThrow().contains("cancelled"), cancelled.failure().get());
+        assertEquals(before, presentedLeaf());
+        assertTrue(audit.contains("admin: Certificate request cancelled"));
+        assertNotEquals(ticket, service.requestCertificate("admin"), "a new request can start");
+    }
+
+    @Test
     void aClassicCertificateIsCheckedInstalledAndRecordedAndAWrongOneLeavesTheRequestPending() throws Exception {
         TestCertificateAuthority ca = TestCertificateAuthority.create("Classic", Instant.now());
         service.close();

@@ -11,11 +11,14 @@ import java.util.TimerTask;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.eclipse.jetty.ee8.servlet.ServletContextHandler;
 import org.jivesoftware.openfire.XMPPServer;
+import org.jivesoftware.openfire.commands.AdHocCommand;
+import org.jivesoftware.openfire.commands.AdHocCommandHandler;
 import org.jivesoftware.openfire.component.InternalComponentManager;
 import org.jivesoftware.openfire.container.Plugin;
 import org.jivesoftware.openfire.container.PluginManager;
@@ -32,6 +35,8 @@ import org.slf4j.LoggerFactory;
 import org.xmppcert.core.challenge.Http01Responder;
 import org.xmppcert.core.tlscheck.HandshakeCheck;
 import org.xmppcert.core.tlscheck.TlsHandshakeProbe;
+import org.xmppcert.openfire.adhoc.CertificateCommands;
+import org.xmppcert.openfire.adhoc.OrderWatcher;
 import org.xmppcert.openfire.console.IdentityStoreOverview;
 import org.xmppcert.openfire.console.IdentityStoreOverviewCache;
 import org.xmppcert.openfire.http01.AcmeChallengeServlet;
@@ -72,6 +77,9 @@ public final class CertificateManagerPlugin implements Plugin {
     public static final String STANDALONE_PORT_PROPERTY = "certificatemanager.http01.standalone.port";
     /** How long components must stay unchanged before a name the certificate lacks is reported. */
     public static final String COMPONENT_QUIET_PERIOD_PROPERTY = "certificatemanager.components.quiet-period";
+
+    /** How often the requests started by ad-hoc commands are looked at; their admins wait minutes, not seconds. */
+    private static final Duration ORDER_POLL = Duration.ofSeconds(5);
 
     private static final Logger LOG = LoggerFactory.getLogger(CertificateManagerPlugin.class);
 
@@ -124,6 +132,7 @@ public final class CertificateManagerPlugin implements Plugin {
         http01Responder = registerHttp01();
         service = registerService(expiryWarning, cache, http01Responder);
         registerComponentWatcher(cache, service);
+        registerCommands(service);
     }
 
     /**
@@ -275,6 +284,28 @@ public final class CertificateManagerPlugin implements Plugin {
                     InternalComponentManager.getInstance().removeListener(watcher);
                     watcher.close();
                 });
+    }
+
+    /**
+     * The admin's certificate tasks as ad-hoc commands on the server's JID, and the timer that
+     * follows the requests they start until their outcome is messaged.
+     */
+    private void registerCommands(DefaultCertificateService service) {
+        OrderWatcher watcher = new OrderWatcher(service);
+        ScheduledExecutorService timer = registrations.add("order watcher timer",
+                () -> Executors.newSingleThreadScheduledExecutor(task -> {
+                    Thread thread = new Thread(task, CANONICAL_NAME + "-order-watcher");
+                    thread.setDaemon(true);
+                    return thread;
+                }), ExecutorService::shutdownNow);
+        timer.scheduleWithFixedDelay(watcher::checkAll, ORDER_POLL.toMillis(), ORDER_POLL.toMillis(),
+                TimeUnit.MILLISECONDS);
+        AdHocCommandHandler commands = XMPPServer.getInstance().getAdHocCommandHandler();
+        for (AdHocCommand command : CertificateCommands.create(service, CertificateManagerPlugin::audit, watcher,
+                Clock.systemUTC())) {
+            registrations.add("ad-hoc command " + command.getCode(), () -> commands.addCommand(command),
+                    () -> commands.removeCommand(command));
+        }
     }
 
     private static <T> SystemProperty.Builder<T> pluginProperty(Class<T> type, String key, T defaultValue) {

@@ -1,10 +1,12 @@
 package org.jivesoftware.openfire;
 
+import org.jivesoftware.openfire.commands.AdHocCommandHandler;
 import org.jivesoftware.openfire.container.PluginManager;
 import org.jivesoftware.openfire.filetransfer.proxy.FileTransferProxy;
 import org.jivesoftware.openfire.keystore.CertificateStoreManager;
 import org.jivesoftware.openfire.muc.MultiUserChatManager;
 import org.jivesoftware.openfire.pubsub.PubSubModule;
+import org.xmpp.packet.JID;
 
 /**
  * Stand-in for Openfire's server singleton: only the members the plugin calls, with Openfire 5.x's
@@ -54,6 +56,19 @@ public class XMPPServer {
     }
 
     public FileTransferProxy getFileTransferProxy() {
+        throw new UnsupportedOperationException("Openfire API stand-in");
+    }
+
+    /** Whether the JID is of this server's domain. */
+    public boolean isLocal(JID jid) {
+        throw new UnsupportedOperationException("Openfire API stand-in");
+    }
+
+    public MessageRouter getMessageRouter() {
+        throw new UnsupportedOperationException("Openfire API stand-in");
+    }
+
+    public AdHocCommandHandler getAdHocCommandHandler() {
         throw new UnsupportedOperationException("Openfire API stand-in");
     }
 }

@@ -1,6 +1,7 @@
 package org.xmppcert.openfire;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
@@ -26,6 +27,8 @@ import java.util.stream.Stream;
 import org.eclipse.jetty.ee8.nested.ContextHandler;
 import org.jivesoftware.openfire.XMPPServer;
 import org.jivesoftware.openfire.XMPPServerInfo;
+import org.jivesoftware.openfire.commands.AdHocCommand;
+import org.jivesoftware.openfire.commands.AdHocCommandHandler;
 import org.jivesoftware.openfire.component.ComponentEventListener;
 import org.jivesoftware.openfire.component.InternalComponentManager;
 import org.jivesoftware.openfire.container.PluginManager;
@@ -35,6 +38,7 @@ import org.jivesoftware.openfire.keystore.CertificateStoreManager;
 import org.jivesoftware.openfire.keystore.IdentityStore;
 import org.jivesoftware.util.CertificateEventListener;
 import org.jivesoftware.util.CertificateManager;
+import org.jivesoftware.util.LocaleUtils;
 import org.jivesoftware.util.SystemProperty;
 import org.jivesoftware.util.TaskEngine;
 import org.junit.jupiter.api.AfterEach;
@@ -48,6 +52,7 @@ import org.xmppcert.openfire.console.IdentityStoreOverview.Certificate;
 import org.xmppcert.openfire.console.IdentityStoreOverview.Validity;
 import org.xmppcert.openfire.service.SavedSettings;
 import org.xmppcert.testing.HttpBindServer;
+import org.xmppcert.testing.PluginTexts;
 import org.xmppcert.testing.RawHttp;
 import org.xmppcert.testing.TestCertificates;
 
@@ -72,12 +77,20 @@ class CertificateManagerPluginLifecycleTest {
     private final HttpBindManager httpBindManager = mock(HttpBindManager.class);
     private final InternalComponentManager componentManager = mock(InternalComponentManager.class);
     private final TaskEngine taskEngine = mock(TaskEngine.class);
+    private final XMPPServer server = mock(XMPPServer.class);
+    private final AdHocCommandHandler commandHandler = mock(AdHocCommandHandler.class);
+    private MockedStatic<XMPPServer> xmppServer;
+    private MockedStatic<LocaleUtils> localeUtils;
     private MockedStatic<HttpBindManager> httpBind;
     private MockedStatic<InternalComponentManager> components;
     private MockedStatic<TaskEngine> tasks;
 
     @BeforeEach
     void serverModules() {
+        xmppServer = mockStatic(XMPPServer.class);
+        xmppServer.when(XMPPServer::getInstance).thenReturn(server);
+        when(server.getAdHocCommandHandler()).thenReturn(commandHandler);
+        localeUtils = PluginTexts.answerLocaleUtils();
         httpBind = mockStatic(HttpBindManager.class);
         httpBind.when(HttpBindManager::getInstance).thenReturn(httpBindManager);
         components = mockStatic(InternalComponentManager.class);
@@ -92,10 +105,12 @@ class CertificateManagerPluginLifecycleTest {
         tasks.close();
         components.close();
         httpBind.close();
+        localeUtils.close();
+        xmppServer.close();
     }
 
     @Test
-    void loadingAndUnloadingTenTimesLeavesNothingBehind() {
+    void loadingAndUnloadingTenTimesLeavesNothingBehind() throws InterruptedException {
         ArgumentCaptor<CertificateEventListener> added = ArgumentCaptor.forClass(CertificateEventListener.class);
         ArgumentCaptor<CertificateEventListener> removed = ArgumentCaptor.forClass(CertificateEventListener.class);
         try (MockedStatic<CertificateManager> certificateManager = mockStatic(CertificateManager.class)) {
@@ -139,6 +154,25 @@ class CertificateManagerPluginLifecycleTest {
         verify(taskEngine, times(10)).cancelScheduledTask(cancelled.capture());
         assertEquals(10, scheduled.getAllValues().stream().distinct().count());
         assertEquals(scheduled.getAllValues(), cancelled.getAllValues(), "every maintenance write is cancelled at unload");
+
+        ArgumentCaptor<AdHocCommand> commandsAdded = ArgumentCaptor.forClass(AdHocCommand.class);
+        ArgumentCaptor<AdHocCommand> commandsRemoved = ArgumentCaptor.forClass(AdHocCommand.class);
+        verify(commandHandler, times(60)).addCommand(commandsAdded.capture());
+        verify(commandHandler, times(60)).removeCommand(commandsRemoved.capture());
+        assertEquals(60, commandsAdded.getAllValues().stream().distinct().count());
+        assertEquals(Set.copyOf(commandsAdded.getAllValues()), Set.copyOf(commandsRemoved.getAllValues()));
+        assertEquals(6, commandsAdded.getAllValues().stream().map(AdHocCommand::getCode).distinct().count());
+        assertOrderWatcherThreadsEnd();
+    }
+
+    /** Each load's order watcher timer is shut down at unload; its thread ends once its current poll is over. */
+    private static void assertOrderWatcherThreadsEnd() throws InterruptedException {
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().equals(CertificateManagerPlugin.CANONICAL_NAME + "-order-watcher")) {
+                thread.join(10_000);
+                assertFalse(thread.isAlive(), "an order watcher thread outlived its plugin");
+            }
+        }
     }
 
     @Test
@@ -188,7 +222,6 @@ class CertificateManagerPluginLifecycleTest {
         IdentityStore store = new IdentityStore(new CertificateStoreConfiguration("PKCS12", file, PASSWORD,
                 directory.toFile()), false);
 
-        XMPPServer server = mock(XMPPServer.class);
         XMPPServerInfo serverInfo = mock(XMPPServerInfo.class);
         CertificateStoreManager storeManager = mock(CertificateStoreManager.class);
         when(server.getServerInfo()).thenReturn(serverInfo);
@@ -197,33 +230,30 @@ class CertificateManagerPluginLifecycleTest {
         when(storeManager.getIdentityStore(any())).thenReturn(store);
         when(server.getPluginManager()).thenReturn(pluginManager);
 
-        try (MockedStatic<XMPPServer> xmppServer = mockStatic(XMPPServer.class)) {
-            xmppServer.when(XMPPServer::getInstance).thenReturn(server);
-            CertificateManagerPlugin plugin = null;
-            for (int load = 0; load < 3; load++) {
-                if (plugin != null) {
-                    plugin.destroyPlugin();
-                    SystemProperty.removePropertiesForPlugin(CertificateManagerPlugin.CANONICAL_NAME);
-                }
-                plugin = new CertificateManagerPlugin();
-                plugin.initializePlugin(pluginManager, directory.toFile());
+        CertificateManagerPlugin plugin = null;
+        for (int load = 0; load < 3; load++) {
+            if (plugin != null) {
+                plugin.destroyPlugin();
+                SystemProperty.removePropertiesForPlugin(CertificateManagerPlugin.CANONICAL_NAME);
             }
-            when(pluginManager.getPluginByCanonicalName(CertificateManagerPlugin.CANONICAL_NAME))
-                    .thenReturn(Optional.of(plugin));
-            CertificatesPage page = new CertificatesPage();
-            assertEquals("example.org", page.getOverview().getXmppDomain());
-            assertEquals(List.of("example.org_ec"), aliases(page));
-
-            TestCertificates.addKeyEntry(store.getStore(), "renewed", TestCertificates.issue("CN=CA",
-                    List.of("example.org"), now, now.plus(90, ChronoUnit.DAYS)), PASSWORD);
-            CertificateManager.fireCertificateStoreChanged(store);
-            assertEquals(List.of("example.org_ec", "renewed"), aliases(page));
-
-            setExpiryWarning(Duration.ofDays(100));
-            assertTrue(page.getOverview().getStores().get(0).getCertificates().stream()
-                    .allMatch(certificate -> certificate.getValidity() == Validity.EXPIRES_SOON));
-            plugin.destroyPlugin();
+            plugin = new CertificateManagerPlugin();
+            plugin.initializePlugin(pluginManager, directory.toFile());
         }
+        when(pluginManager.getPluginByCanonicalName(CertificateManagerPlugin.CANONICAL_NAME))
+                .thenReturn(Optional.of(plugin));
+        CertificatesPage page = new CertificatesPage();
+        assertEquals("example.org", page.getOverview().getXmppDomain());
+        assertEquals(List.of("example.org_ec"), aliases(page));
+
+        TestCertificates.addKeyEntry(store.getStore(), "renewed", TestCertificates.issue("CN=CA",
+                List.of("example.org"), now, now.plus(90, ChronoUnit.DAYS)), PASSWORD);
+        CertificateManager.fireCertificateStoreChanged(store);
+        assertEquals(List.of("example.org_ec", "renewed"), aliases(page));
+
+        setExpiryWarning(Duration.ofDays(100));
+        assertTrue(page.getOverview().getStores().get(0).getCertificates().stream()
+                .allMatch(certificate -> certificate.getValidity() == Validity.EXPIRES_SOON));
+        plugin.destroyPlugin();
     }
 
     @SuppressWarnings("unchecked")

@@ -1,17 +1,11 @@
 package org.xmppcert.core.acme;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.shredzone.acme4j.AccountBuilder;
 import org.shredzone.acme4j.Authorization;
 import org.shredzone.acme4j.Certificate;
@@ -62,6 +55,7 @@ import org.xmppcert.core.issuance.OrderRecord;
 import org.xmppcert.core.issuance.OrderStep;
 import org.xmppcert.core.issuance.OrderStore;
 import org.xmppcert.core.issuance.RenewalWindow;
+import org.xmppcert.core.keys.CertificateChainCodec;
 import org.xmppcert.core.keys.KeyPairCodec;
 import org.xmppcert.core.keys.KeyPolicy;
 import org.xmppcert.core.keys.KeyType;
@@ -257,7 +251,7 @@ public final class AcmeIssuer implements AutoCloseable {
             throw explainInvalid(order, names, pool);
         }
         Certificate certificate = chosenChain(order.getCertificate());
-        record = record.downloaded(pem(certificate.getCertificateChain()));
+        record = record.downloaded(CertificateChainCodec.toPem(certificate.getCertificateChain()));
         orders.save(record);
         watch.phase(IssuanceObserver.Phase.ISSUED);
         return handOver(record, pool.get(0));
@@ -437,7 +431,7 @@ public final class AcmeIssuer implements AutoCloseable {
     }
 
     private IssuedCertificate handOver(OrderRecord record, Login login) throws IssuanceException {
-        List<X509Certificate> chain = parseChain(record.chain().orElseThrow());
+        List<X509Certificate> chain = CertificateChainCodec.fromPem(record.chain().orElseThrow());
         KeyPair keyPair = open(record.sealedKeyPair());
         IssuedCertificate issued = new IssuedCertificate(record.names(), chain, keyPair, renewalWindow(login, chain.get(0)));
         orders.delete(record.nameSet());
@@ -626,28 +620,6 @@ public final class AcmeIssuer implements AutoCloseable {
 
     private KeyPair open(String sealed) {
         return KeyPairCodec.fromPem(new String(sealer.open(sealed), StandardCharsets.UTF_8));
-    }
-
-    private static String pem(List<X509Certificate> chain) {
-        StringWriter out = new StringWriter();
-        try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
-            for (X509Certificate certificate : chain) {
-                writer.writeObject(certificate);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
-    }
-
-    private static List<X509Certificate> parseChain(String pem) {
-        try {
-            return CertificateFactory.getInstance("X.509")
-                    .generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)))
-                    .stream().map(X509Certificate.class::cast).toList();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("The saved chain is unreadable", e);
-        }
     }
 
     private static URI uri(URL url) {

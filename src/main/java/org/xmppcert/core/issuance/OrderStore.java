@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * Where orders in flight are kept between steps, one per set of names. The Openfire layer keeps
- * them in the database; {@link InMemoryOrderStore} serves tests and one-shot tools.
+ * them in the database.
  */
 public interface OrderStore {
 

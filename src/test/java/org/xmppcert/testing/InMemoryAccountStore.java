@@ -1,9 +1,12 @@
-package org.xmppcert.core.issuance;
+package org.xmppcert.testing;
 
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+
+import org.xmppcert.core.issuance.AccountRecord;
+import org.xmppcert.core.issuance.AccountStore;
 
 /** Keeps accounts for the life of the object: for tests, benchmarks and one-shot tools. */
 public final class InMemoryAccountStore implements AccountStore {

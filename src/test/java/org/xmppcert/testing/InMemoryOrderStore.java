@@ -1,8 +1,12 @@
-package org.xmppcert.core.issuance;
+package org.xmppcert.testing;
 
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+
+import org.xmppcert.core.issuance.NameSet;
+import org.xmppcert.core.issuance.OrderRecord;
+import org.xmppcert.core.issuance.OrderStore;
 
 /** Keeps orders for the life of the object: for tests, benchmarks and one-shot tools. */
 public final class InMemoryOrderStore implements OrderStore {

@@ -1,0 +1,75 @@
+package org.xmppcert.openfire.adhoc;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.dom4j.Element;
+import org.jivesoftware.openfire.commands.SessionData;
+import org.xmpp.forms.DataForm;
+import org.xmpp.forms.FormField;
+import org.xmppcert.openfire.service.AuditLog;
+import org.xmppcert.openfire.service.CertificateService;
+import org.xmppcert.openfire.service.CertificateStatus;
+import org.xmppcert.openfire.service.CertificateStatus.CertificateInUse;
+import org.xmppcert.openfire.service.CertificateStatus.StoreStatus;
+
+/**
+ * The status page at a glance: the names the server needs, what to do, the next renewal, the last
+ * attempt, and a table of the certificate each identity store presents.
+ */
+final class StatusCommand extends ReportCommand {
+
+    StatusCommand(CertificateService service, AuditLog audit) {
+        super(service, audit);
+    }
+
+    @Override
+    String name() {
+        return "status";
+    }
+
+    @Override
+    String run(SessionData data, Element command, Texts texts) {
+        CertificateStatus status = service.status();
+        DataForm result = form(DataForm.Type.result, texts.get("adhoc.status.title"), null);
+        FormField names = field(result, "names", FormField.Type.text_multi, texts.get("adhoc.status.names"), false);
+        status.requiredNames().forEach(names::addValue);
+        FormField actions = field(result, "actions", FormField.Type.text_multi, texts.get("adhoc.status.actions"), false);
+        if (status.actions().isEmpty()) {
+            actions.addValue(texts.get("adhoc.status.all-well"));
+        } else {
+            status.actions().forEach(actions::addValue);
+        }
+        field(result, "next-renewal", FormField.Type.text_single, texts.get("adhoc.status.next-renewal"), false)
+                .addValue(status.nextRenewal().map(CertificateCommand::when).orElse(texts.get("adhoc.status.none")));
+        field(result, "last-attempt", FormField.Type.text_single, texts.get("adhoc.status.last-attempt"), false)
+                .addValue(status.lastAttempt().orElse(texts.get("adhoc.status.none")));
+
+        for (String column : List.of("store", "used-for", "certificate-names", "issuer", "key", "expires",
+                "days-left", "missing")) {
+            result.addReportedField(column, texts.get("adhoc.status.column." + column), FormField.Type.text_single);
+        }
+        status.stores().forEach(store -> result.addItemFields(row(store, texts)));
+        command.add(result.getElement());
+        return "status shown";
+    }
+
+    private static Map<String, Object> row(StoreStatus store, Texts texts) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("store", store.store());
+        row.put("used-for", String.join(", ", store.connectionTypes()));
+        if (store.certificate().isEmpty()) {
+            row.put("certificate-names", texts.get("adhoc.status.no-certificate"));
+            return row;
+        }
+        CertificateInUse certificate = store.certificate().get();
+        row.put("certificate-names", String.join(", ", certificate.names()));
+        row.put("issuer", certificate.selfSigned() ? texts.get("adhoc.status.self-signed") : certificate.issuer());
+        row.put("key", certificate.keyType());
+        row.put("expires", when(certificate.notAfter()));
+        row.put("days-left", Long.toString(certificate.daysLeft()));
+        row.put("missing", String.join(", ", certificate.missingNames()));
+        return row;
+    }
+}

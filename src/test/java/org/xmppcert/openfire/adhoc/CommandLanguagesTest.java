@@ -1,0 +1,144 @@
+package org.xmppcert.openfire.adhoc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.Mockito.when;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.xmpp.packet.JID;
+import org.xmpp.packet.Message;
+import org.xmppcert.openfire.service.CaPreset;
+import org.xmppcert.openfire.service.CertificateStatus;
+import org.xmppcert.testing.PluginTexts;
+
+/** Each admin reads the commands in the language of their client session, where the plugin has a bundle. */
+class CommandLanguagesTest {
+
+    private static final JID GERMAN_ADMIN = CommandHarness.jid("chef@example.org/Conversations.Qa7x");
+    private static final JID FRENCH_ADMIN = CommandHarness.jid("patronne@example.org/Gajim");
+    private static final JID SPANISH_ADMIN = CommandHarness.jid("jefe@example.org/Psi+");
+    /** A single apostrophe quotes in MessageFormat and disappears from the text. */
+    private static final Pattern LONE_APOSTROPHE = Pattern.compile("(?<!')'(?!')");
+
+    private final CommandHarness server = new CommandHarness();
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void aGermanClientGetsGermanFormsNotesAndMessages() {
+        server.admins.add("chef@example.org");
+        server.sessionLanguages.put(GERMAN_ADMIN, Locale.GERMAN);
+        when(server.service.status()).thenReturn(new CertificateStatus(List.of("example.org"), List.of(),
+                Optional.empty(), Optional.empty(), List.of()));
+
+        CommandReply status = server.start(GERMAN_ADMIN, "status");
+        assertEquals("Zertifikatsstatus", status.requireForm().getTitle());
+        assertEquals("Nächste Erneuerung", status.field("next-renewal").getLabel());
+        assertEquals("keine", status.field("next-renewal").getFirstValue());
+
+        when(server.service.settings()).thenReturn(Fixtures.settings(CaPreset.LETS_ENCRYPT));
+        when(server.service.requestCertificate("chef")).thenReturn("order-3");
+        CommandReply request = server.start(GERMAN_ADMIN, "request");
+        assertEquals("Zertifizierungsstelle", request.field("ca").getLabel());
+        assertEquals("Andere ACME-CA (Verzeichnis-URL unten)", request.field("ca").getOptions().get(6).getLabel());
+        CommandReply started = server.send(GERMAN_ADMIN, request, "complete", Map.of("ca", List.of("LETS_ENCRYPT")));
+        assertEquals(List.of("Die Zertifikatsanforderung order-3 läuft. Sie erhalten eine Nachricht, wenn sie"
+                + " abgeschlossen ist oder DNS-Einträge von Ihnen braucht."), started.notes("info"));
+
+        when(server.service.progress("order-3")).thenReturn(Optional.of(Fixtures.failed("order-3",
+                "example.org: NXDOMAIN")));
+        server.watcher.checkAll();
+        assertEquals(List.of("Die Zertifikatsanforderung order-3 ist fehlgeschlagen: example.org: NXDOMAIN"),
+                server.messagesSent().stream().map(Message::getBody).toList());
+    }
+
+    @Test
+    void aFrenchClientGetsFrenchAndALanguageWithoutBundleTheServersEnglish() {
+        server.admins.add("patronne@example.org");
+        server.admins.add("jefe@example.org");
+        server.sessionLanguages.put(FRENCH_ADMIN, Locale.FRENCH);
+        server.sessionLanguages.put(SPANISH_ADMIN, new Locale("es"));
+        when(server.service.history(HistoryCommand.ENTRIES)).thenReturn(List.of());
+
+        assertEquals(List.of("Aucun certificat n'a encore été délivré, renouvelé ou révoqué."),
+                server.start(FRENCH_ADMIN, "history").notes("info"));
+        assertEquals(List.of("No certificate has been issued, renewed or revoked yet."),
+                server.start(SPANISH_ADMIN, "history").notes("info"));
+    }
+
+    @Test
+    void serviceDiscoveryShowsTheServersLanguage() {
+        server.admins.add("chef@example.org");
+        server.sessionLanguages.put(GERMAN_ADMIN, Locale.GERMAN);
+
+        // Openfire lists each command under one label, set when the plugin loads.
+        assertEquals("Certificate status", server.driver.discoverableCommands(GERMAN_ADMIN)
+                .get(CommandHarness.node("status")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"de", "fr"})
+    void everyCommandTextIsTranslatedWithTheSamePlaceholders(String language) throws IOException {
+        Properties english = bundleFile("");
+        Properties translated = bundleFile("_" + language);
+        List<String> missing = new ArrayList<>();
+        for (String key : english.stringPropertyNames()) {
+            if (!key.startsWith("adhoc.")) {
+                continue;
+            }
+            if (!translated.containsKey(key)) {
+                missing.add(key);
+                continue;
+            }
+            assertEquals(placeholders(english.getProperty(key)), placeholders(translated.getProperty(key)), key);
+        }
+        assertEquals(List.of(), missing, "untranslated into " + language);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "_de", "_fr"})
+    void noCommandTextLosesAnApostrophe(String suffix) throws IOException {
+        Properties texts = bundleFile(suffix);
+        for (String key : texts.stringPropertyNames()) {
+            if (key.startsWith("adhoc.")) {
+                assertFalse(LONE_APOSTROPHE.matcher(texts.getProperty(key)).find(), suffix + " " + key);
+            }
+        }
+    }
+
+    private static Properties bundleFile(String suffix) throws IOException {
+        Properties texts = new Properties();
+        try (Reader reader = Files.newBufferedReader(Path.of("i18n", PluginTexts.BUNDLE + suffix + ".properties"),
+                StandardCharsets.UTF_8)) {
+            texts.load(reader);
+        }
+        return texts;
+    }
+
+    private static int placeholders(String pattern) {
+        int formats = new MessageFormat(pattern).getFormatsByArgumentIndex().length;
+        assertTrue(formats <= 3, pattern);
+        return formats;
+    }
+}

@@ -1,12 +1,16 @@
 package org.xmppcert.openfire;
 
 import java.io.File;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.TimerTask;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,20 +18,27 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
 
 import org.eclipse.jetty.ee8.servlet.ServletContextHandler;
 import org.jivesoftware.openfire.XMPPServer;
+import org.jivesoftware.openfire.admin.AdminManager;
+import org.jivesoftware.openfire.cluster.ClusterEventListener;
+import org.jivesoftware.openfire.cluster.ClusterManager;
 import org.jivesoftware.openfire.commands.AdHocCommand;
 import org.jivesoftware.openfire.commands.AdHocCommandHandler;
 import org.jivesoftware.openfire.component.InternalComponentManager;
 import org.jivesoftware.openfire.container.Plugin;
+import org.jivesoftware.openfire.container.AdminConsolePlugin;
 import org.jivesoftware.openfire.container.PluginManager;
 import org.jivesoftware.openfire.http.HttpBindManager;
 import org.jivesoftware.openfire.keystore.CertificateStoreManager;
 import org.jivesoftware.openfire.keystore.IdentityStore;
 import org.jivesoftware.openfire.security.SecurityAuditManager;
 import org.jivesoftware.openfire.spi.ConnectionType;
+import org.jivesoftware.openfire.user.UserManager;
 import org.jivesoftware.util.CertificateManager;
+import org.jivesoftware.util.EmailService;
 import org.jivesoftware.util.SystemProperty;
 import org.jivesoftware.util.TaskEngine;
 import org.slf4j.Logger;
@@ -38,6 +49,8 @@ import org.xmppcert.core.tlscheck.TlsHandshakeProbe;
 import org.xmppcert.openfire.adhoc.CertificateCommands;
 import org.xmppcert.openfire.adhoc.OrderWatcher;
 import org.xmppcert.openfire.console.IdentityStoreOverview;
+import org.xmppcert.openfire.cluster.CertificateClusterTask;
+import org.xmppcert.openfire.cluster.ClusterWideInstaller;
 import org.xmppcert.openfire.console.IdentityStoreOverviewCache;
 import org.xmppcert.openfire.http01.AcmeChallengeServlet;
 import org.xmppcert.openfire.http01.ChallengeTokens;
@@ -51,7 +64,13 @@ import org.xmppcert.openfire.install.MaintenanceWrites;
 import org.xmppcert.openfire.install.OpenfireListeners;
 import org.xmppcert.openfire.names.ComponentWatcher;
 import org.xmppcert.openfire.names.LiveServerDescription;
+import org.xmppcert.openfire.notify.AdminNotifier;
+import org.xmppcert.openfire.notify.AuditTrail;
+import org.xmppcert.openfire.notify.Texts;
+import org.xmppcert.openfire.renewal.AutomaticRenewal;
+import org.xmppcert.openfire.renewal.RenewalScheduler;
 import org.xmppcert.openfire.service.DefaultCertificateService;
+import org.xmppcert.openfire.service.CertificateSettings;
 import org.xmppcert.openfire.service.SavedSettings;
 import org.xmppcert.openfire.storage.PluginStorage;
 
@@ -75,6 +94,9 @@ public final class CertificateManagerPlugin implements Plugin {
     public static final String STANDALONE_ADDRESS_PROPERTY = "certificatemanager.http01.standalone.address";
     /** Its port, 80 by default. */
     public static final String STANDALONE_PORT_PROPERTY = "certificatemanager.http01.standalone.port";
+    /** The admin console page with the classic CA wizard, which reminders link to. */
+    static final String CLASSIC_WIZARD_PAGE = "certificate-request.jsp";
+
     /** How long components must stay unchanged before a name the certificate lacks is reported. */
     public static final String COMPONENT_QUIET_PERIOD_PROPERTY = "certificatemanager.components.quiet-period";
 
@@ -130,22 +152,43 @@ public final class CertificateManagerPlugin implements Plugin {
         overviewCache = cache;
 
         http01Responder = registerHttp01();
-        service = registerService(expiryWarning, cache, http01Responder);
-        registerComponentWatcher(cache, service);
-        registerCommands(service);
-    }
-
-    /**
-     * The service everything else goes through, with its settings, the store for installs waiting
-     * for their file write (re-applied now if Openfire stopped before writing them) and the daily
-     * maintenance write.
-     */
-    private DefaultCertificateService registerService(SystemProperty<Duration> expiryWarning,
-                                                      IdentityStoreOverviewCache overview, Http01Responder http01) {
         PluginStorage storage = PluginStorage.openfire();
         SavedSettings settings = registrations.add("settings properties",
                 () -> SavedSettings.define(CANONICAL_NAME, storage.settings(), storage.sealer()),
                 removedWithTheOtherProperties -> { });
+        AuditTrail auditTrail = new AuditTrail(storage.history(), SecurityAuditManager.getInstance(),
+                CertificateManagerPlugin::xmppDomain, Clock.systemUTC());
+        AdminNotifier notifier = adminNotifier(settings);
+        ClusterWideInstaller installer = registerInstaller(storage, settings, notifier);
+        service = registerService(storage, settings, expiryWarning, cache, http01Responder, installer, auditTrail);
+        registerComponentWatcher(cache, service);
+        registerCommands(service, auditTrail);
+        registerRenewal(service, storage, settings, auditTrail, notifier, installer);
+    }
+
+    /**
+     * Tells the admins by XMPP and email, as the settings say, in the texts of the plugin's bundle;
+     * read at each message, so a changed setting applies to the next.
+     */
+    private static AdminNotifier adminNotifier(SavedSettings settings) {
+        return new AdminNotifier(XMPPServer.getInstance(), AdminManager.getInstance(), UserManager.getInstance(),
+                EmailService.getInstance(), Texts.openfire(), () -> {
+                    CertificateSettings now = settings.load();
+                    // The ACME contact is the admin's own address; without one, a sender of the server's domain.
+                    String sender = now.contactEmail().isBlank() ? CANONICAL_NAME + "@" + xmppDomain()
+                            : now.contactEmail().strip();
+                    return new AdminNotifier.Delivery(now.notifyByXmpp(), now.notifyByEmail(), sender);
+                }, Clock.systemUTC(), AdminNotifier.DEFAULT_QUIET_PERIOD);
+    }
+
+    /**
+     * Puts certificates in service on this node and then on the other cluster nodes, which in
+     * turn receive them here; with the store for installs waiting for their file write (re-applied
+     * now if Openfire stopped before writing them) and the daily maintenance write. The installer's
+     * reports (a rollback, a node that could not install) reach the admins through the notifier.
+     */
+    private ClusterWideInstaller registerInstaller(PluginStorage storage, SavedSettings settings,
+                                                   AdminNotifier notifier) {
         KeystoreFileSync fileSync = new KeystoreFileSync(KeystoreFileSync.storeWatcherActive(), storage.durableCopy());
         reapplyPendingInstall(fileSync);
         registrations.add("maintenance-time keystore writes", () -> new MaintenanceWrites(fileSync,
@@ -160,30 +203,104 @@ public final class CertificateManagerPlugin implements Plugin {
                         TaskEngine.getInstance().cancelScheduledTask(task);
                     }
                 }).start(), MaintenanceWrites::close);
-        Supplier<LiveKeystoreInstaller> installer = new Supplier<>() {
+        Supplier<LiveKeystoreInstaller> local = new Supplier<>() {
             private LiveKeystoreInstaller created;
 
             @Override
             public synchronized LiveKeystoreInstaller get() {
                 if (created == null) {
-                    created = liveInstaller(fileSync);
+                    created = liveInstaller(fileSync, notifier::tell);
                 }
                 return created;
             }
         };
+        registrations.add("receiver of certificates from the senior cluster member",
+                () -> CertificateClusterTask.receiveWith(new CertificateClusterTask.Receiving(
+                        XMPPServer.getInstance().getServerInfo().getHostname(), storage.sealer(),
+                        bundle -> local.get().install(bundle, LiveKeystoreInstaller.Origin.BACKGROUND), notifier::tell)),
+                Runnable::run);
+        return new ClusterWideInstaller((bundle, origin) -> local.get().install(bundle, origin), storage.sealer());
+    }
+
+    /** The service everything else goes through. */
+    private DefaultCertificateService registerService(PluginStorage storage, SavedSettings settings,
+                                                      SystemProperty<Duration> expiryWarning,
+                                                      IdentityStoreOverviewCache overview, Http01Responder http01,
+                                                      ClusterWideInstaller installer, AuditTrail auditTrail) {
         return registrations.add("certificate service", () -> DefaultCertificateService.builder()
                 .settings(settings)
                 .storage(storage)
                 .server(() -> LiveServerDescription.read(XMPPServer.getInstance()).description())
                 .http01(http01)
-                .installer(installer)
+                .installer((bundle, origin) -> installer.install(bundle, origin).local())
                 .overview(overview::current)
-                .currentKey(() -> DomainKey.inUse(XMPPServer.getInstance().getCertificateStoreManager()
-                        .getIdentityStore(ConnectionType.SOCKET_C2S), xmppDomain()))
+                .currentKey(CertificateManagerPlugin::keyInService)
                 .background(task -> TaskEngine.getInstance().submit(task))
-                .audit(CertificateManagerPlugin::audit)
+                .audit(auditTrail)
                 .expiryWarning(expiryWarning::getValue)
                 .build(), DefaultCertificateService::close);
+    }
+
+    /**
+     * Automatic renewal: a check at start, every check interval and whenever one falls due, on the
+     * senior cluster member only (and at once on a node that becomes senior); again at once when
+     * the settings are saved or a certificate is revoked.
+     */
+    private void registerRenewal(DefaultCertificateService service, PluginStorage storage, SavedSettings settings,
+                                 AuditTrail auditTrail, AdminNotifier notifier, ClusterWideInstaller installer) {
+        AutomaticRenewal renewal = registrations.add("automatic renewal", () -> new AutomaticRenewal(service,
+                storage.renewalStates(), event -> {
+                    auditTrail.onEvent(event);
+                    notifier.onEvent(event);
+                }, auditTrail, installer, CertificateManagerPlugin::keyInService,
+                CertificateManagerPlugin::classicWizard, Clock.systemUTC(), RandomGenerator.getDefault()),
+                AutomaticRenewal::close);
+        RenewalScheduler scheduler = registrations.add("renewal schedule", () -> {
+            RenewalScheduler started = new RenewalScheduler(TaskEngine.getInstance(), renewal,
+                    settings::checkInterval, CertificateManagerPlugin.class.getClassLoader(),
+                    Clock.systemUTC());
+            started.start();
+            return started;
+        }, RenewalScheduler::close);
+        ClusterEventListener seniority = scheduler.clusterListener();
+        registrations.add("cluster listener of the renewal schedule", () -> ClusterManager.addListener(seniority),
+                () -> ClusterManager.removeListener(seniority));
+        Runnable checkAgain = () -> {
+            renewal.settingsSaved();
+            scheduler.checkNow();
+        };
+        registrations.add("renewal check on changed settings and revocations",
+                () -> service.addRenewalInputListener(checkAgain), () -> service.removeRenewalInputListener(checkAgain));
+    }
+
+    private static Optional<KeyPair> keyInService() {
+        return DomainKey.inUse(XMPPServer.getInstance().getCertificateStoreManager()
+                .getIdentityStore(ConnectionType.SOCKET_C2S), xmppDomain());
+    }
+
+    /**
+     * The admin console page that renews a classic certificate with its saved request, for the
+     * reminders: an absolute address at the server's host name and the console's port (HTTPS if
+     * the console has it), or the page's path on the console when the console is not known.
+     */
+    static URI classicWizard() {
+        String path = "/plugins/" + CANONICAL_NAME + "/" + CLASSIC_WIZARD_PAGE;
+        try {
+            XMPPServer server = XMPPServer.getInstance();
+            Optional<AdminConsolePlugin> console = server.getPluginManager().getPluginByCanonicalName("admin")
+                    .filter(AdminConsolePlugin.class::isInstance).map(AdminConsolePlugin.class::cast);
+            if (console.isPresent()) {
+                String host = server.getServerInfo().getHostname();
+                int securePort = console.get().getAdminSecurePort();
+                int port = securePort > 0 ? securePort : console.get().getAdminUnsecurePort();
+                if (host != null && !host.isBlank() && port > 0) {
+                    return new URI(securePort > 0 ? "https" : "http", null, host, port, path, null, null);
+                }
+            }
+        } catch (RuntimeException | URISyntaxException e) {
+            LOG.debug("The admin console's address is not known; reminders link to its path", e);
+        }
+        return URI.create(path);
     }
 
     /** Puts an installed certificate whose file write Openfire's stop cut off back into the live stores. */
@@ -209,7 +326,7 @@ public final class CertificateManagerPlugin implements Plugin {
         }
     }
 
-    private static LiveKeystoreInstaller liveInstaller(KeystoreFileSync fileSync) {
+    private static LiveKeystoreInstaller liveInstaller(KeystoreFileSync fileSync, Consumer<String> tellAdmins) {
         XMPPServer server = XMPPServer.getInstance();
         String domain = xmppDomain();
         CertificateStoreManager stores = server.getCertificateStoreManager();
@@ -219,20 +336,11 @@ public final class CertificateManagerPlugin implements Plugin {
                 () -> OpenfireListeners.endpoints(server.getConnectionManager(), httpBind, null, domain),
                 new HandshakeCheck(new TlsHandshakeProbe(), Duration.ofSeconds(10), Duration.ofMillis(200)),
                 () -> OpenfireListeners.pauseAdminConsoleRestart(server.getPluginManager()),
-                message -> server.sendMessageToAdmins(message));
+                tellAdmins);
     }
 
     private static String xmppDomain() {
         return XMPPServer.getInstance().getServerInfo().getXMPPDomain();
-    }
-
-    /** Openfire's security audit log; a failure to record is logged, never undoes what was recorded. */
-    private static void audit(String actor, String summary, String details) {
-        try {
-            SecurityAuditManager.getInstance().logEvent(actor, summary, details);
-        } catch (RuntimeException e) {
-            LOG.warn("Could not write to the security audit log: {} by {}", summary, actor, e);
-        }
     }
 
     /**
@@ -290,7 +398,7 @@ public final class CertificateManagerPlugin implements Plugin {
      * The admin's certificate tasks as ad-hoc commands on the server's JID, and the timer that
      * follows the requests they start until their outcome is messaged.
      */
-    private void registerCommands(DefaultCertificateService service) {
+    private void registerCommands(DefaultCertificateService service, AuditTrail auditTrail) {
         OrderWatcher watcher = new OrderWatcher(service);
         ScheduledExecutorService timer = registrations.add("order watcher timer",
                 () -> Executors.newSingleThreadScheduledExecutor(task -> {
@@ -301,7 +409,7 @@ public final class CertificateManagerPlugin implements Plugin {
         timer.scheduleWithFixedDelay(watcher::checkAll, ORDER_POLL.toMillis(), ORDER_POLL.toMillis(),
                 TimeUnit.MILLISECONDS);
         AdHocCommandHandler commands = XMPPServer.getInstance().getAdHocCommandHandler();
-        for (AdHocCommand command : CertificateCommands.create(service, CertificateManagerPlugin::audit, watcher,
+        for (AdHocCommand command : CertificateCommands.create(service, auditTrail::logOnly, watcher,
                 Clock.systemUTC())) {
             registrations.add("ad-hoc command " + command.getCode(), () -> commands.addCommand(command),
                     () -> commands.removeCommand(command));

@@ -58,6 +58,22 @@ public final class RenewalPolicy {
         return at(now, thirdLeft, RenewalReason.LIFETIME, Optional.empty());
     }
 
+    /**
+     * When renewal of {@code certificate} will next be attempted, for the admins to see: now if it
+     * is due, else the moment {@link #decide} names; while a failed attempt waits for its retry,
+     * not before that retry. Empty for classic-CA certificates, which are never renewed automatically.
+     *
+     * @param state what the renewal check remembers about this certificate, if anything
+     */
+    public Optional<Instant> nextRenewal(ManagedCertificate certificate, Optional<RenewalState> state) {
+        if (certificate.kind() == IssuanceKind.CLASSIC) {
+            return Optional.empty();
+        }
+        Instant decided = decide(certificate, state.flatMap(RenewalState::ariChoice)).at();
+        Optional<Instant> retry = state.flatMap(RenewalState::nextAttempt).filter(decided::isBefore);
+        return Optional.of(retry.orElse(decided));
+    }
+
     private AriChoice draw(RenewalWindow window) {
         long spanMillis = Duration.between(window.start(), window.end()).toMillis();
         Instant moment = window.start().plusMillis(random.nextLong(spanMillis + 1));

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.List;
 
 import org.jivesoftware.openfire.commands.AdHocCommand;
-import org.xmppcert.openfire.service.AuditLog;
 import org.xmppcert.openfire.service.CertificateService;
 
 /**

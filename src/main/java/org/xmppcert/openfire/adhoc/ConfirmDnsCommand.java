@@ -8,7 +8,6 @@ import org.jivesoftware.openfire.commands.SessionData;
 import org.xmpp.forms.DataForm;
 import org.xmpp.forms.FormField;
 import org.xmppcert.core.challenge.TxtRecord;
-import org.xmppcert.openfire.service.AuditLog;
 import org.xmppcert.openfire.service.CertificateService;
 import org.xmppcert.openfire.service.OrderProgress;
 

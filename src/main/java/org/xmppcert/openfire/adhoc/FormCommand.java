@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.dom4j.Element;
 import org.jivesoftware.openfire.commands.SessionData;
-import org.xmppcert.openfire.service.AuditLog;
 import org.xmppcert.openfire.service.CertificateService;
 
 /**

@@ -10,7 +10,6 @@ import org.jivesoftware.openfire.commands.SessionData;
 import org.xmpp.forms.DataForm;
 import org.xmpp.forms.FormField;
 import org.xmppcert.core.history.CertificateEvent;
-import org.xmppcert.openfire.service.AuditLog;
 import org.xmppcert.openfire.service.CertificateService;
 
 /** The latest certificate events, newest first, as a table. */

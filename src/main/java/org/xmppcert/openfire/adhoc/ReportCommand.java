@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.dom4j.Element;
 import org.jivesoftware.openfire.commands.SessionData;
-import org.xmppcert.openfire.service.AuditLog;
 import org.xmppcert.openfire.service.CertificateService;
 
 /** A command without forms: Openfire runs it as soon as it is requested and returns its result. */

@@ -16,7 +16,6 @@ import org.xmppcert.core.acme.ChallengeType;
 import org.xmppcert.core.keys.KeyPolicy;
 import org.xmppcert.core.keys.KeyType;
 import org.xmppcert.openfire.service.CaPreset;
-import org.xmppcert.openfire.service.AuditLog;
 import org.xmppcert.openfire.service.CertificateService;
 import org.xmppcert.openfire.service.CertificateSettings;
 import org.xmppcert.openfire.service.ClassicRequestView;

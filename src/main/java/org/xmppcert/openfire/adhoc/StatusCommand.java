@@ -8,7 +8,6 @@ import org.dom4j.Element;
 import org.jivesoftware.openfire.commands.SessionData;
 import org.xmpp.forms.DataForm;
 import org.xmpp.forms.FormField;
-import org.xmppcert.openfire.service.AuditLog;
 import org.xmppcert.openfire.service.CertificateService;
 import org.xmppcert.openfire.service.CertificateStatus;
 import org.xmppcert.openfire.service.CertificateStatus.CertificateInUse;

@@ -71,9 +71,13 @@ public final class AuditTrail implements RenewalListener {
         record(new CertificateEvent(clock.instant(), CertificateEventType.REVOKED, actor, names, certificate, reason));
     }
 
-    /** An attempt to issue, renew, install or revoke failed; {@code reason} says what and why, never a secret. */
-    public void failed(String actor, List<String> names, String reason) {
-        record(new CertificateEvent(clock.instant(), CertificateEventType.FAILED, actor, names, null, reason));
+    /**
+     * An attempt to issue, renew, install or revoke failed; {@code reason} says what and why, never a secret.
+     *
+     * @param certificate the certificate concerned (one obtained but not installed, one not revoked), or null
+     */
+    public void failed(String actor, List<String> names, CertificateFacts certificate, String reason) {
+        record(new CertificateEvent(clock.instant(), CertificateEventType.FAILED, actor, names, certificate, reason));
     }
 
     /** @param changes which settings changed and how; a secret is named, never shown */
@@ -89,12 +93,31 @@ public final class AuditTrail implements RenewalListener {
                 List.of(xmppDomain.get()), null, action));
     }
 
-    /** The install step of automatic renewal, recording each certificate it installs as renewed by the scheduler. */
-    public CertificateInstaller recordingRenewals(CertificateInstaller installer) {
+    /**
+     * For what changes nothing the history keeps, such as an admin reading the status by ad-hoc
+     * command: Openfire's security audit log only.
+     *
+     * @param summary one line; never a secret
+     * @param details more, or null; never a secret
+     */
+    public void logOnly(String actor, String summary, String details) {
+        try {
+            auditLog.logEvent(actor, summary, details);
+        } catch (RuntimeException e) {
+            LOG.error("Could not add \"{}\" by {} to the security audit log", summary, actor, e);
+        }
+    }
+
+    /**
+     * The install step of automatic renewal, recording each certificate it installs as renewed by the scheduler.
+     *
+     * @param detail what the history keeps with each renewal, such as the CA it came from
+     */
+    public CertificateInstaller recordingRenewals(CertificateInstaller installer, String detail) {
         Objects.requireNonNull(installer, "installer");
         return (certificateId, issued) -> {
             installer.install(certificateId, issued);
-            renewed(CertificateEvent.SCHEDULER, issued.names(), issued.chain(), null);
+            renewed(CertificateEvent.SCHEDULER, issued.names(), issued.chain(), detail);
         };
     }
 
@@ -113,11 +136,7 @@ public final class AuditTrail implements RenewalListener {
         } catch (RuntimeException e) {
             LOG.error("Could not add {} of {} to the certificate history", event.type(), event.names(), e);
         }
-        try {
-            auditLog.logEvent(event.actor(), summary(event), details(event));
-        } catch (RuntimeException e) {
-            LOG.error("Could not add {} of {} to the security audit log", event.type(), event.names(), e);
-        }
+        logOnly(event.actor(), summary(event), details(event));
     }
 
     private static String summary(CertificateEvent event) {

@@ -5,7 +5,6 @@ import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -18,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -49,17 +49,19 @@ import org.xmppcert.core.keys.CertificateChainCodec;
 import org.xmppcert.core.names.CertificateNames;
 import org.xmppcert.core.names.NameSelector;
 import org.xmppcert.core.names.ServerDescription;
+import org.xmppcert.core.renewal.ManagedCertificate;
 import org.xmppcert.openfire.console.IdentityStoreOverview;
 import org.xmppcert.openfire.install.CertificateBundle;
 import org.xmppcert.openfire.install.InstallOutcome;
 import org.xmppcert.openfire.install.LiveKeystoreInstaller;
 import org.xmppcert.openfire.names.CoverageGapListener;
+import org.xmppcert.openfire.notify.AuditTrail;
 import org.xmppcert.openfire.storage.PluginStorage;
 
 /**
  * The plugin's {@link CertificateService}: ACME orders in the background with live progress,
- * the classic flow, revocation, settings and status, every change recorded in the history and the
- * audit log. One ACME request runs at a time; asking again while it runs returns its ticket, so a
+ * the classic flow, revocation, settings and status, every change recorded through the
+ * {@link AuditTrail} (the history and Openfire's security audit log). One ACME request runs at a time; asking again while it runs returns its ticket, so a
  * double click, a component burst and the scheduler all end up in the same order.
  */
 public final class DefaultCertificateService implements CertificateService {
@@ -80,11 +82,11 @@ public final class DefaultCertificateService implements CertificateService {
     private final PluginStorage storage;
     private final Supplier<ServerDescription> server;
     private final Http01Responder http01;
-    private final Supplier<LiveKeystoreInstaller> installer;
+    private final BiFunction<CertificateBundle, LiveKeystoreInstaller.Origin, InstallOutcome> installer;
     private final Supplier<IdentityStoreOverview> overview;
     private final Supplier<Optional<KeyPair>> currentKey;
     private final Background background;
-    private final AuditLog audit;
+    private final AuditTrail audit;
     private final DnsVisibilityCheck dnsCheck;
     private final Supplier<List<X509Certificate>> trustedRoots;
     private final RenewalOutlook outlook;
@@ -94,6 +96,7 @@ public final class DefaultCertificateService implements CertificateService {
     private final CertificateHistory history;
     private final Deque<OrderRun> runs = new ArrayDeque<>();
     private final List<Consumer<OrderProgress>> finishedListeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> renewalInputListeners = new CopyOnWriteArrayList<>();
 
     private DefaultCertificateService(Builder builder) {
         this.savedSettings = Objects.requireNonNull(builder.settings, "settings");
@@ -107,11 +110,12 @@ public final class DefaultCertificateService implements CertificateService {
         this.audit = Objects.requireNonNull(builder.audit, "audit");
         this.dnsCheck = builder.dnsCheck;
         this.trustedRoots = builder.trustedRoots;
-        this.outlook = builder.outlook;
         this.expiryWarning = builder.expiryWarning;
         this.manualDnsTimeout = builder.manualDnsTimeout;
         this.clock = builder.clock;
         this.history = storage.history();
+        this.outlook = new RenewalStateOutlook(this::managedCertificates, storage.renewalStates(),
+                savedSettings::automatic, clock);
     }
 
     public static Builder builder() {
@@ -138,8 +142,9 @@ public final class DefaultCertificateService implements CertificateService {
         List<String> replaced = new ArrayList<>();
         change.eabHmacKey().filter(value -> !value.isBlank()).ifPresent(value -> replaced.add("EAB HMAC key"));
         change.tsigSecret().filter(value -> !value.isBlank()).ifPresent(value -> replaced.add("TSIG secret"));
-        audit.record(actor, "Certificate Manager settings saved", "CA " + settings.ca()
+        audit.settingsChanged(actor, "CA " + settings.ca()
                 + (replaced.isEmpty() ? "" : "; replaced " + String.join(", ", replaced)));
+        tellRenewalInputChanged();
         return Map.of();
     }
 
@@ -178,8 +183,8 @@ public final class DefaultCertificateService implements CertificateService {
                 runs.removeLast();
             }
         }
-        audit.record(actor, "Certificate requested", "Names: " + String.join(", ", names.names()) + "; CA "
-                + directoryOf(settings));
+        audit.adminAction(actor, "Requested a certificate for " + String.join(", ", names.names()) + " from the CA at "
+                + directoryOf(settings) + " (request " + run.ticket() + ")");
         try {
             run.runningAs(background.submit(() -> order(run, settings, names)));
         } catch (RuntimeException e) {
@@ -208,7 +213,7 @@ public final class DefaultCertificateService implements CertificateService {
         ManualDns01Responder responder = run.manualDns()
                 .filter(manual -> !manual.awaitingConfirmation().isEmpty())
                 .orElseThrow(() -> new IllegalStateException("This request is not waiting for DNS records."));
-        audit.record(actor, "DNS records for a certificate confirmed", "Request " + ticket);
+        audit.adminAction(actor, "Confirmed the DNS records of certificate request " + ticket);
         responder.confirm();
     }
 
@@ -219,13 +224,73 @@ public final class DefaultCertificateService implements CertificateService {
         if (run.finished()) {
             return;
         }
-        audit.record(actor, "Certificate request cancelled", "Request " + ticket);
+        audit.adminAction(actor, "Cancelled certificate request " + ticket);
         run.cancel();
     }
 
     /** The names wanted now: the live server's, through the admin's name policy. */
     public CertificateNames wantedNames() {
         return NameSelector.select(server.get(), savedSettings.namePolicy());
+    }
+
+    /**
+     * The certificates automatic renewal looks after: the one this plugin last installed for the
+     * XMPP domain, while the server still uses it (one the admin replaced by hand is the admin's).
+     * Its facts are those the history recorded at its install; whether it came from an ACME CA,
+     * whether it was revoked since and whether it covers the names wanted now are worked out here,
+     * so that renewal only decides.
+     */
+    public List<ManagedCertificate> managedCertificates() {
+        IdentityStoreOverview stores = overview.get();
+        return ManagedCertificates.of(stores.getXmppDomain(), history.latest(HISTORY_SEARCHED),
+                StatusReport.serialsInUse(stores, clock.instant()), wantedNames());
+    }
+
+    /**
+     * An issuer for renewals nobody watches: the CA, account and key settings of {@code settings},
+     * http-01 as for requests, and dns-01 only through an RFC 2136 server (records set by hand
+     * need an admin, so such a renewal fails with the CA's "no dns-01 responder" and the admins
+     * are told). The caller closes it.
+     *
+     * @throws IllegalStateException if the settings name a CA without ACME
+     */
+    public AcmeIssuer unattendedIssuer(CertificateSettings settings) {
+        AcmeIssuer.Builder builder = AcmeIssuer.builder(acmeSettings(settings, directoryOf(settings)))
+                .accountStore(storage.accounts())
+                .orderStore(storage.orders())
+                .sealer(storage.sealer())
+                .http01(http01);
+        if (settings.dnsUpdate().isPresent()) {
+            builder.dns01(rfc2136(settings.dnsUpdate().get()), dnsCheck);
+        }
+        return builder.build();
+    }
+
+    /** What the history keeps with a certificate from the ACME CA of {@code settings}: where to revoke it. */
+    public static String acmeOrigin(CertificateSettings settings) {
+        return CertificateOrigin.acme(directoryOf(settings));
+    }
+
+    /**
+     * Told whenever something automatic renewal depends on changes: the settings were saved or a
+     * certificate was revoked. The plugin runs a renewal check at once.
+     */
+    public void addRenewalInputListener(Runnable listener) {
+        renewalInputListeners.add(listener);
+    }
+
+    public void removeRenewalInputListener(Runnable listener) {
+        renewalInputListeners.remove(listener);
+    }
+
+    private void tellRenewalInputChanged() {
+        for (Runnable listener : renewalInputListeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                LOG.warn("A listener for renewal changes failed", e);
+            }
+        }
     }
 
     /** Stops the running request, if any: the plugin is being unloaded and its classes go with it. */
@@ -317,15 +382,17 @@ public final class DefaultCertificateService implements CertificateService {
 
     private Dns01Responder dns01For(CertificateSettings settings, OrderRun run) {
         if (settings.dnsUpdate().isPresent()) {
-            CertificateSettings.DnsUpdateServer server = settings.dnsUpdate().get();
-            Rfc2136Settings rfc2136 = Rfc2136Settings.of(server.host(), server.port(), server.keyName(),
-                    TsigAlgorithm.fromLabel(server.algorithm()),
-                    savedSettings.secret(SavedSettings.TSIG_SECRET).orElse(""));
-            return new Rfc2136Dns01Responder(server.zone().map(rfc2136::withZone).orElse(rfc2136));
+            return rfc2136(settings.dnsUpdate().get());
         }
         ManualDns01Responder manual = new ManualDns01Responder(manualDnsTimeout, run::awaitingDnsRecords);
         run.useManualDns(manual);
         return manual;
+    }
+
+    private Dns01Responder rfc2136(CertificateSettings.DnsUpdateServer server) {
+        Rfc2136Settings rfc2136 = Rfc2136Settings.of(server.host(), server.port(), server.keyName(),
+                TsigAlgorithm.fromLabel(server.algorithm()), savedSettings.secret(SavedSettings.TSIG_SECRET).orElse(""));
+        return new Rfc2136Dns01Responder(server.zone().map(rfc2136::withZone).orElse(rfc2136));
     }
 
     private AcmeIssuer issuer(CertificateSettings settings, Dns01Responder dns01) {
@@ -370,7 +437,8 @@ public final class DefaultCertificateService implements CertificateService {
         }
         PendingRequest request = classicFlow().start(names.names(), settings.keyPolicy().type(),
                 settings.xmppIdentities());
-        audit.record(actor, "Classic certificate request started", "Names: " + String.join(", ", request.names()));
+        audit.adminAction(actor, "Started a request at a CA without ACME for " + String.join(", ", request.names())
+                + " (request " + request.id() + ")");
         return view(request);
     }
 
@@ -387,7 +455,10 @@ public final class DefaultCertificateService implements CertificateService {
         try {
             accepted = flow.accept(requestId, certificate, caCertificates == null ? new byte[0] : caCertificates);
         } catch (ClassicCaException e) {
-            audit.record(actor, "Classic certificate refused", e.getMessage());
+            List<String> names = storage.pendingRequests().find(requestId).map(PendingRequest::names)
+                    .filter(requested -> !requested.isEmpty()).orElseGet(() -> List.of(server.get().xmppDomain()));
+            audit.failed(actor, names, null, "The certificate uploaded for request " + requestId + " was refused: "
+                    + e.getMessage());
             throw new IllegalArgumentException(e.getMessage(), e);
         }
         List<String> names = accepted.request().names();
@@ -439,13 +510,12 @@ public final class DefaultCertificateService implements CertificateService {
                 return null;
             });
         } catch (Exception e) {
-            recordFailure(actor, obtained.names(), List.of(certificate), "Revocation failed: " + describe(e));
+            audit.failed(actor, obtained.names(), obtained.certificate(), "Revocation failed: " + describe(e));
             throw new IllegalStateException("The CA did not revoke the certificate: " + describe(e), e);
         }
-        history.append(new CertificateEvent(clock.instant(), CertificateEventType.REVOKED, actor, obtained.names(),
-                obtained.certificate(), "Reason: " + reason));
-        audit.record(actor, "Certificate revoked", "Serial " + serial + ", names " + String.join(", ", obtained.names())
-                + ", reason " + reason);
+        audit.revoked(actor, obtained.names(), obtained.certificate(), "Reason: " + reason);
+        // A revoked certificate in service is to be replaced now, not at its renewal time.
+        tellRenewalInputChanged();
     }
 
     /** RFC 5280's reason names as the API takes them (keyCompromise) to acme4j's constants (KEY_COMPROMISE). */
@@ -479,38 +549,22 @@ public final class DefaultCertificateService implements CertificateService {
     private InstallOutcome install(CertificateBundle bundle, String actor) {
         LiveKeystoreInstaller.Origin origin = CertificateEvent.SCHEDULER.equals(actor)
                 ? LiveKeystoreInstaller.Origin.BACKGROUND : LiveKeystoreInstaller.Origin.ADMIN_CONSOLE;
-        return installer.get().install(bundle, origin);
+        return installer.apply(bundle, origin);
     }
 
     private void recordInstalled(String actor, List<String> names, List<X509Certificate> chain, String detail) {
         boolean renewal = history.latest(HISTORY_SEARCHED).stream()
                 .anyMatch(event -> (event.type() == CertificateEventType.ISSUED
                         || event.type() == CertificateEventType.RENEWED) && event.names().get(0).equals(names.get(0)));
-        CertificateEventType type = renewal ? CertificateEventType.RENEWED : CertificateEventType.ISSUED;
-        CertificateFacts facts = CertificateFacts.of(chain);
-        appendHistory(new CertificateEvent(clock.instant(), type, actor, names, facts, detail));
-        audit.record(actor, "Certificate " + type.name().toLowerCase(Locale.ROOT) + " and installed",
-                "Serial " + facts.serialNumber() + ", names " + String.join(", ", names) + ", valid until "
-                        + facts.notAfter());
+        if (renewal) {
+            audit.renewed(actor, names, chain, detail);
+        } else {
+            audit.issued(actor, names, chain, detail);
+        }
     }
 
     private void recordFailure(String actor, List<String> names, List<X509Certificate> chain, String why) {
-        CertificateFacts facts = chain == null ? null : CertificateFacts.of(chain);
-        appendHistory(new CertificateEvent(clock.instant(), CertificateEventType.FAILED, actor, names, facts, why));
-        audit.record(actor, "Certificate request failed", why);
-    }
-
-    /**
-     * A history that cannot be written (database down) must not leave a request unfinished, which
-     * would block every later one, nor undo an install that worked: it is logged instead.
-     */
-    private void appendHistory(CertificateEvent event) {
-        try {
-            history.append(event);
-        } catch (RuntimeException e) {
-            LOG.warn("Could not record in the certificate history: {} {} by {}", event.type(), event.names(),
-                    event.actor(), e);
-        }
+        audit.failed(actor, names, chain == null ? null : CertificateFacts.of(chain), why);
     }
 
     /**
@@ -554,14 +608,13 @@ public final class DefaultCertificateService implements CertificateService {
         private PluginStorage storage;
         private Supplier<ServerDescription> server;
         private Http01Responder http01;
-        private Supplier<LiveKeystoreInstaller> installer;
+        private BiFunction<CertificateBundle, LiveKeystoreInstaller.Origin, InstallOutcome> installer;
         private Supplier<IdentityStoreOverview> overview;
         private Supplier<Optional<KeyPair>> currentKey = Optional::empty;
         private Background background;
-        private AuditLog audit;
+        private AuditTrail audit;
         private DnsVisibilityCheck dnsCheck = DnsVisibilityCheck.viaSystemResolver();
         private Supplier<List<X509Certificate>> trustedRoots = org.xmppcert.core.classic.TrustedRoots::ofJvm;
-        private RenewalOutlook outlook = RenewalOutlook.NONE;
         private Supplier<Duration> expiryWarning = () -> Duration.ofDays(30);
         private Duration manualDnsTimeout = Duration.ofHours(24);
         private Clock clock = Clock.systemUTC();
@@ -590,9 +643,12 @@ public final class DefaultCertificateService implements CertificateService {
             return this;
         }
 
-        /** Obtained at each install, so it sees the server's domain and stores as they are then. */
-        public Builder installer(Supplier<LiveKeystoreInstaller> liveInstaller) {
-            this.installer = liveInstaller;
+        /**
+         * Puts certificates in service: in the server the live key store installer of this node,
+         * then the other nodes of a cluster.
+         */
+        public Builder installer(BiFunction<CertificateBundle, LiveKeystoreInstaller.Origin, InstallOutcome> install) {
+            this.installer = install;
             return this;
         }
 
@@ -612,8 +668,9 @@ public final class DefaultCertificateService implements CertificateService {
             return this;
         }
 
-        public Builder audit(AuditLog log) {
-            this.audit = log;
+        /** Where every change is recorded: the history and Openfire's security audit log. */
+        public Builder audit(AuditTrail trail) {
+            this.audit = trail;
             return this;
         }
 
@@ -626,11 +683,6 @@ public final class DefaultCertificateService implements CertificateService {
         /** The roots classic certificates must chain to: the JVM's by default. */
         public Builder trustedRoots(Supplier<List<X509Certificate>> roots) {
             this.trustedRoots = roots;
-            return this;
-        }
-
-        public Builder outlook(RenewalOutlook renewalOutlook) {
-            this.outlook = renewalOutlook;
             return this;
         }
 

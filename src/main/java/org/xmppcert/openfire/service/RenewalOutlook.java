@@ -4,14 +4,12 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * When the scheduler will renew next, for the status page. The scheduler knows (it weighs expiry,
- * the CA's renewal window and retries); the service only shows it.
+ * When the scheduler will renew next, for the status page. The scheduler decides (it weighs
+ * expiry, the CA's renewal window and retries); the status only shows it.
  */
 @FunctionalInterface
-public interface RenewalOutlook {
+interface RenewalOutlook {
 
-    /** No scheduler, or nothing managed yet. */
-    RenewalOutlook NONE = Optional::empty;
-
+    /** Empty when nothing is renewed automatically: no managed certificate, a classic one, or automatic renewal off. */
     Optional<Instant> nextRenewal();
 }

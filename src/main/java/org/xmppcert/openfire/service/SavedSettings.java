@@ -122,7 +122,7 @@ public final class SavedSettings {
                 namePolicy(),
                 flag(Key.XMPP_IDENTITIES),
                 automatic(),
-                parsed(Key.CHECK_INTERVAL, Duration::parse, d.checkInterval()),
+                checkInterval(),
                 parsed(Key.WARNING_DAYS, value -> Arrays.stream(value.split(",")).map(String::strip)
                         .map(Integer::valueOf).toList(), d.warningDays()),
                 flag(Key.NOTIFY_XMPP),
@@ -138,6 +138,11 @@ public final class SavedSettings {
     /** {@link CertificateSettings#automatic()} alone, read without touching the database. */
     public boolean automatic() {
         return flag(Key.AUTOMATIC);
+    }
+
+    /** {@link CertificateSettings#checkInterval()} alone, read without touching the database. */
+    public Duration checkInterval() {
+        return parsed(Key.CHECK_INTERVAL, Duration::parse, DEFAULTS.checkInterval());
     }
 
     /** {@link CertificateSettings#maintenanceTime()} alone, read without touching the database. */

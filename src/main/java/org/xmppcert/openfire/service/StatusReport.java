@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.xmppcert.core.history.CertificateEvent;
 import org.xmppcert.core.history.CertificateEventType;
@@ -68,13 +69,26 @@ final class StatusReport {
         return new CertificateStatus(required.names(), stores, nextRenewal, lastAttempt, actions);
     }
 
+    /** The serial numbers of the certificates the stores serve the XMPP domain with. */
+    static Set<String> serialsInUse(IdentityStoreOverview overview, Instant now) {
+        return overview.getStores().stream()
+                .flatMap(store -> servingTheDomain(store, overview.getXmppDomain(), now).stream())
+                .map(IdentityStoreOverview.Certificate::getSerialNumber)
+                .collect(Collectors.toSet());
+    }
+
     /** The certificate the store serves the domain with: of those covering it, the one valid longest. */
-    private static Optional<CertificateInUse> inUse(IdentityStoreOverview.Store store, String domain,
-                                                    CertificateNames required, Instant now) {
+    private static Optional<IdentityStoreOverview.Certificate> servingTheDomain(IdentityStoreOverview.Store store,
+                                                                               String domain, Instant now) {
         return store.getCertificates().stream()
                 .filter(certificate -> NameCoverage.coveredByAny(certificate.getNames(), domain))
                 .filter(certificate -> !now.isBefore(certificate.notBefore()))
-                .max(Comparator.comparing(IdentityStoreOverview.Certificate::notAfter))
+                .max(Comparator.comparing(IdentityStoreOverview.Certificate::notAfter));
+    }
+
+    private static Optional<CertificateInUse> inUse(IdentityStoreOverview.Store store, String domain,
+                                                    CertificateNames required, Instant now) {
+        return servingTheDomain(store, domain, now)
                 .map(certificate -> new CertificateInUse(certificate.getSerialNumber(), certificate.getNames(),
                         certificate.getIssuer(), certificate.getKeyType(), certificate.notBefore(),
                         certificate.notAfter(), Duration.between(now, certificate.notAfter()).toDays(),
@@ -87,7 +101,7 @@ final class StatusReport {
             return Optional.of("Running since " + running.get().startedAt() + " (" + running.get().phase() + "), started"
                     + " by " + running.get().startedBy());
         }
-        return history.stream().filter(event -> event.type() != CertificateEventType.REVOKED).findFirst()
+        return history.stream().filter(StatusReport::isAttempt).findFirst()
                 .map(event -> event.type() + " " + event.at() + " by " + event.actor()
                         + (event.type() == CertificateEventType.FAILED && event.detail() != null ? ": " + event.detail() : ""));
     }
@@ -96,8 +110,14 @@ final class StatusReport {
         if (latestOrder.filter(order -> !order.phase().finished()).isPresent()) {
             return Optional.empty();
         }
-        return history.stream().filter(event -> event.type() != CertificateEventType.REVOKED).findFirst()
+        return history.stream().filter(StatusReport::isAttempt).findFirst()
                 .filter(event -> event.type() == CertificateEventType.FAILED)
                 .map(event -> event.detail() == null ? "no reason was given" : event.detail());
+    }
+
+    /** An attempt to obtain a certificate, as opposed to a revocation, a settings change or another admin action. */
+    private static boolean isAttempt(CertificateEvent event) {
+        return event.type() == CertificateEventType.ISSUED || event.type() == CertificateEventType.RENEWED
+                || event.type() == CertificateEventType.FAILED;
     }
 }

@@ -20,4 +20,14 @@ public class AdminConsolePlugin implements Plugin {
     public synchronized void pauseAutoRestartEnabled(Duration pause) {
         throw new UnsupportedOperationException("Openfire API stand-in");
     }
+
+    /** The admin console's plain HTTP port. */
+    public int getAdminUnsecurePort() {
+        throw new UnsupportedOperationException("Openfire API stand-in");
+    }
+
+    /** The admin console's HTTPS port; 0 when the console has no HTTPS. */
+    public int getAdminSecurePort() {
+        throw new UnsupportedOperationException("Openfire API stand-in");
+    }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -40,6 +41,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.jivesoftware.openfire.keystore.CertificateStoreConfiguration;
 import org.jivesoftware.openfire.keystore.CertificateStoreManager;
 import org.jivesoftware.openfire.keystore.IdentityStore;
+import org.jivesoftware.openfire.security.SecurityAuditManager;
 import org.jivesoftware.openfire.spi.ConnectionType;
 import org.jivesoftware.util.SystemProperty;
 import org.junit.jupiter.api.AfterAll;
@@ -69,6 +71,7 @@ import org.xmppcert.openfire.console.IdentityStoreOverview;
 import org.xmppcert.openfire.install.KeystoreFileSync;
 import org.xmppcert.openfire.install.LiveKeystoreInstaller;
 import org.xmppcert.openfire.names.ComponentWatcher;
+import org.xmppcert.openfire.notify.AuditTrail;
 import org.xmppcert.openfire.service.CertificateSettings.DnsUpdateServer;
 import org.xmppcert.openfire.service.CertificateSettings.SecretChange;
 import org.xmppcert.openfire.service.OrderProgress.NameState;
@@ -196,8 +199,10 @@ class DefaultCertificateServiceTest {
         assertTrue(inUse.daysLeft() > 0);
         assertEquals(List.of(), status.actions());
         assertTrue(status.lastAttempt().orElseThrow().startsWith("ISSUED"), status.lastAttempt().get());
-        assertTrue(audit.contains("admin: Certificate requested"), audit.toString());
-        assertTrue(audit.contains("admin: Certificate issued and installed"), audit.toString());
+        assertTrue(audited("admin: Certificate Manager: Requested a certificate for example.org, conference.example.org"),
+                audit.toString());
+        assertTrue(audit.contains("admin: Certificate Manager: certificate issued for example.org, conference.example.org"),
+                audit.toString());
     }
 
     @Test
@@ -251,7 +256,8 @@ class DefaultCertificateServiceTest {
         assertEquals(Phase.DONE, done.phase(), done.failure().orElse(""));
         assertEquals(List.of(), done.dnsRecords());
         assertTrue(pebbleIssued(presentedLeaf()));
-        assertTrue(audit.contains("admin: DNS records for a certificate confirmed"));
+        assertTrue(audited("admin: Certificate Manager: Confirmed the DNS records of certificate request " + ticket),
+                audit.toString());
         assertThrows(IllegalStateException.class, () -> service.confirmDnsRecords(ticket, "admin"),
                 "nothing is waiting any more");
         for (TxtRecord record : records) {
@@ -273,7 +279,7 @@ class DefaultCertificateServiceTest {
         assertEquals(Phase.FAILED, cancelled.phase());
         assertTrue(cancelled.failure().orElseThrow().contains("cancelled"), cancelled.failure().get());
         assertEquals(before, presentedLeaf());
-        assertTrue(audit.contains("admin: Certificate request cancelled"));
+        assertTrue(audited("admin: Certificate Manager: Cancelled certificate request " + ticket), audit.toString());
         assertNotEquals(ticket, service.requestCertificate("admin"), "a new request can start");
     }
 
@@ -326,7 +332,8 @@ class DefaultCertificateServiceTest {
         assertEquals(CertificateEventType.REVOKED, revoked.type());
         assertEquals(serial, revoked.certificate().serialNumber());
         assertTrue(service.status().actions().get(0).contains("revoked"), service.status().actions().toString());
-        assertTrue(audit.contains("admin: Certificate revoked"));
+        assertTrue(audit.contains("admin: Certificate Manager: certificate revoked for example.org, conference.example.org"),
+                audit.toString());
         IllegalStateException again = assertThrows(IllegalStateException.class,
                 () -> service.revoke(serial, "superseded", "admin"), "Pebble knows it is revoked already");
         assertTrue(again.getMessage().toLowerCase().contains("revoked"), again.getMessage());
@@ -355,10 +362,11 @@ class DefaultCertificateServiceTest {
             assertTrue(renewed.names().stream().anyMatch(name -> name.name().equals("upload." + DOMAIN)));
             watcher.componentRegistered(new JID(null, "upload." + DOMAIN, null, true));
             Thread.sleep(600);
-            assertEquals(1, audit.stream().filter(line -> line.equals("scheduler: Certificate requested")).count(),
-                    audit.toString());
+            assertEquals(1, audit.stream().filter(line -> line.startsWith(
+                    "scheduler: Certificate Manager: Requested a certificate")).count(), audit.toString());
             assertEquals(List.of(CertificateEventType.RENEWED, CertificateEventType.ISSUED),
-                    service.history(10).stream().map(CertificateEvent::type).toList());
+                    service.history(10).stream().map(CertificateEvent::type)
+                            .filter(CertificateEventType::concernsACertificate).toList());
         } finally {
             watcher.close();
             timer.shutdownNow();
@@ -435,17 +443,29 @@ class DefaultCertificateServiceTest {
                 .storage(storage)
                 .server(server::get)
                 .http01(http)
-                .installer(() -> installer)
+                .installer(installer::install)
                 .overview(this::overview)
                 .background(task -> pool.submit(() -> {
                     started.await();
                     task.run();
                     return null;
                 }))
-                .audit((actor, summary, details) -> audit.add(actor + ": " + summary))
+                .audit(new AuditTrail(storage.history(), securityAuditLog(), () -> DOMAIN, Clock.systemUTC()))
                 .dnsCheck(DnsVisibilityCheck.atServers(List.of(pebble.challTestSrv().dnsAddress()))
                         .withTimeout(Duration.ofSeconds(20)))
                 .manualDnsTimeout(Duration.ofSeconds(30));
+    }
+
+    /** Openfire's security audit log, each entry as "actor: summary". */
+    private SecurityAuditManager securityAuditLog() {
+        SecurityAuditManager log = mock(SecurityAuditManager.class);
+        doAnswer(entry -> audit.add(entry.getArgument(0) + ": " + entry.getArgument(1))).when(log)
+                .logEvent(any(), any(), any());
+        return log;
+    }
+
+    private boolean audited(String entryStart) {
+        return audit.stream().anyMatch(entry -> entry.startsWith(entryStart));
     }
 
     private IdentityStoreOverview overview() {

@@ -1,8 +1,9 @@
-package org.xmppcert.openfire.service;
+package org.xmppcert.openfire.adhoc;
 
 /**
- * Where admin-visible actions are recorded besides the certificate history: in the server,
- * Openfire's security audit log, which admins already read for who changed what.
+ * Where each command an admin runs is recorded: in the server, Openfire's security audit log
+ * (through {@code AuditTrail#logOnly}), which admins already read for who did what. What a command
+ * changes is recorded by the service in the history as well.
  */
 @FunctionalInterface
 public interface AuditLog {

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
@@ -57,7 +58,9 @@ import org.xmppcert.openfire.http01.ChallengeTokens;
 import org.xmppcert.openfire.http01.LocalChallengeTokens;
 import org.xmppcert.openfire.http01.ServerHttp01Responder;
 import org.xmppcert.openfire.http01.StandaloneListenerSettings;
+import org.xmppcert.openfire.install.CertificateBundle;
 import org.xmppcert.openfire.install.DomainKey;
+import org.xmppcert.openfire.install.InstallOutcome;
 import org.xmppcert.openfire.install.KeystoreFileSync;
 import org.xmppcert.openfire.install.LiveKeystoreInstaller;
 import org.xmppcert.openfire.install.MaintenanceWrites;
@@ -159,7 +162,7 @@ public final class CertificateManagerPlugin implements Plugin {
         AuditTrail auditTrail = new AuditTrail(storage.history(), SecurityAuditManager.getInstance(),
                 CertificateManagerPlugin::xmppDomain, Clock.systemUTC());
         AdminNotifier notifier = adminNotifier(settings);
-        ClusterWideInstaller installer = registerInstaller(storage, settings, notifier);
+        ClusterWideInstaller installer = registerInstaller(storage, settings, notifier, cache);
         service = registerService(storage, settings, expiryWarning, cache, http01Responder, installer, auditTrail);
         registerComponentWatcher(cache, service);
         registerCommands(service, auditTrail);
@@ -186,9 +189,11 @@ public final class CertificateManagerPlugin implements Plugin {
      * turn receive them here; with the store for installs waiting for their file write (re-applied
      * now if Openfire stopped before writing them) and the daily maintenance write. The installer's
      * reports (a rollback, a node that could not install) reach the admins through the notifier.
+     * After each install the overview reads the stores again: Openfire reports no change of a store
+     * the plugin swapped an entry in, and the status and the renewal check must see the new certificate.
      */
     private ClusterWideInstaller registerInstaller(PluginStorage storage, SavedSettings settings,
-                                                   AdminNotifier notifier) {
+                                                   AdminNotifier notifier, IdentityStoreOverviewCache overview) {
         KeystoreFileSync fileSync = new KeystoreFileSync(KeystoreFileSync.storeWatcherActive(), storage.durableCopy());
         reapplyPendingInstall(fileSync);
         registrations.add("maintenance-time keystore writes", () -> new MaintenanceWrites(fileSync,
@@ -203,7 +208,7 @@ public final class CertificateManagerPlugin implements Plugin {
                         TaskEngine.getInstance().cancelScheduledTask(task);
                     }
                 }).start(), MaintenanceWrites::close);
-        Supplier<LiveKeystoreInstaller> local = new Supplier<>() {
+        Supplier<LiveKeystoreInstaller> live = new Supplier<>() {
             private LiveKeystoreInstaller created;
 
             @Override
@@ -214,12 +219,19 @@ public final class CertificateManagerPlugin implements Plugin {
                 return created;
             }
         };
+        BiFunction<CertificateBundle, LiveKeystoreInstaller.Origin, InstallOutcome> local = (bundle, origin) -> {
+            try {
+                return live.get().install(bundle, origin);
+            } finally {
+                overview.invalidate();
+            }
+        };
         registrations.add("receiver of certificates from the senior cluster member",
                 () -> CertificateClusterTask.receiveWith(new CertificateClusterTask.Receiving(
                         XMPPServer.getInstance().getServerInfo().getHostname(), storage.sealer(),
-                        bundle -> local.get().install(bundle, LiveKeystoreInstaller.Origin.BACKGROUND), notifier::tell)),
+                        bundle -> local.apply(bundle, LiveKeystoreInstaller.Origin.BACKGROUND), notifier::tell)),
                 Runnable::run);
-        return new ClusterWideInstaller((bundle, origin) -> local.get().install(bundle, origin), storage.sealer());
+        return new ClusterWideInstaller(local, storage.sealer());
     }
 
     /** The service everything else goes through. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.mockStatic;
@@ -27,6 +28,9 @@ import java.util.stream.Stream;
 import org.eclipse.jetty.ee8.nested.ContextHandler;
 import org.jivesoftware.openfire.XMPPServer;
 import org.jivesoftware.openfire.XMPPServerInfo;
+import org.jivesoftware.openfire.admin.AdminManager;
+import org.jivesoftware.openfire.cluster.ClusterEventListener;
+import org.jivesoftware.openfire.cluster.ClusterManager;
 import org.jivesoftware.openfire.commands.AdHocCommand;
 import org.jivesoftware.openfire.commands.AdHocCommandHandler;
 import org.jivesoftware.openfire.component.ComponentEventListener;
@@ -36,8 +40,11 @@ import org.jivesoftware.openfire.http.HttpBindManager;
 import org.jivesoftware.openfire.keystore.CertificateStoreConfiguration;
 import org.jivesoftware.openfire.keystore.CertificateStoreManager;
 import org.jivesoftware.openfire.keystore.IdentityStore;
+import org.jivesoftware.openfire.security.SecurityAuditManager;
+import org.jivesoftware.openfire.user.UserManager;
 import org.jivesoftware.util.CertificateEventListener;
 import org.jivesoftware.util.CertificateManager;
+import org.jivesoftware.util.EmailService;
 import org.jivesoftware.util.LocaleUtils;
 import org.jivesoftware.util.SystemProperty;
 import org.jivesoftware.util.TaskEngine;
@@ -47,6 +54,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mockito.ArgumentCaptor;
 import org.mockito.MockedStatic;
+import org.xmppcert.openfire.cluster.CertificateClusterTask;
 import org.xmppcert.openfire.console.CertificatesPage;
 import org.xmppcert.openfire.console.IdentityStoreOverview.Certificate;
 import org.xmppcert.openfire.console.IdentityStoreOverview.Validity;
@@ -78,8 +86,14 @@ class CertificateManagerPluginLifecycleTest {
     private final InternalComponentManager componentManager = mock(InternalComponentManager.class);
     private final TaskEngine taskEngine = mock(TaskEngine.class);
     private final XMPPServer server = mock(XMPPServer.class);
+    private final XMPPServerInfo serverInfo = mock(XMPPServerInfo.class);
     private final AdHocCommandHandler commandHandler = mock(AdHocCommandHandler.class);
     private MockedStatic<XMPPServer> xmppServer;
+    private MockedStatic<ClusterManager> cluster;
+    private MockedStatic<SecurityAuditManager> securityAudit;
+    private MockedStatic<AdminManager> adminManager;
+    private MockedStatic<UserManager> userManager;
+    private MockedStatic<EmailService> emailService;
     private MockedStatic<LocaleUtils> localeUtils;
     private MockedStatic<HttpBindManager> httpBind;
     private MockedStatic<InternalComponentManager> components;
@@ -90,6 +104,18 @@ class CertificateManagerPluginLifecycleTest {
         xmppServer = mockStatic(XMPPServer.class);
         xmppServer.when(XMPPServer::getInstance).thenReturn(server);
         when(server.getAdHocCommandHandler()).thenReturn(commandHandler);
+        when(server.getServerInfo()).thenReturn(serverInfo);
+        when(serverInfo.getXMPPDomain()).thenReturn("example.org");
+        when(serverInfo.getHostname()).thenReturn("xmpp.example.org");
+        cluster = mockStatic(ClusterManager.class);
+        securityAudit = mockStatic(SecurityAuditManager.class);
+        securityAudit.when(SecurityAuditManager::getInstance).thenReturn(mock(SecurityAuditManager.class));
+        adminManager = mockStatic(AdminManager.class);
+        adminManager.when(AdminManager::getInstance).thenReturn(mock(AdminManager.class));
+        userManager = mockStatic(UserManager.class);
+        userManager.when(UserManager::getInstance).thenReturn(mock(UserManager.class));
+        emailService = mockStatic(EmailService.class);
+        emailService.when(EmailService::getInstance).thenReturn(mock(EmailService.class));
         localeUtils = PluginTexts.answerLocaleUtils();
         httpBind = mockStatic(HttpBindManager.class);
         httpBind.when(HttpBindManager::getInstance).thenReturn(httpBindManager);
@@ -106,6 +132,11 @@ class CertificateManagerPluginLifecycleTest {
         components.close();
         httpBind.close();
         localeUtils.close();
+        emailService.close();
+        userManager.close();
+        adminManager.close();
+        securityAudit.close();
+        cluster.close();
         xmppServer.close();
     }
 
@@ -120,8 +151,11 @@ class CertificateManagerPluginLifecycleTest {
                 assertEquals(Set.copyOf(PROPERTIES), Set.copyOf(pluginProperties()));
 
                 assertTrue(plugin.service().latestOrder().isEmpty());
+                assertFalse(receivedByThisNode().message().contains("not running"),
+                        "this node installs what the senior cluster member sends");
 
                 plugin.destroyPlugin();
+                assertTrue(receivedByThisNode().message().contains("not running"), "the receiver is gone at unload");
                 assertEquals(List.of(), pluginProperties(), "properties left after unload " + load);
                 assertThrows(IllegalStateException.class, plugin::service);
                 SystemProperty.removePropertiesForPlugin(CertificateManagerPlugin.CANONICAL_NAME);
@@ -148,12 +182,27 @@ class CertificateManagerPluginLifecycleTest {
         assertEquals(10, watchersAdded.getAllValues().stream().distinct().count());
         assertEquals(watchersAdded.getAllValues(), watchersRemoved.getAllValues());
 
-        ArgumentCaptor<TimerTask> scheduled = ArgumentCaptor.forClass(TimerTask.class);
+        ArgumentCaptor<TimerTask> writes = ArgumentCaptor.forClass(TimerTask.class);
+        ArgumentCaptor<TimerTask> checks = ArgumentCaptor.forClass(TimerTask.class);
+        ArgumentCaptor<Duration> checkIntervals = ArgumentCaptor.forClass(Duration.class);
         ArgumentCaptor<TimerTask> cancelled = ArgumentCaptor.forClass(TimerTask.class);
-        verify(taskEngine, times(10)).schedule(scheduled.capture(), any(Duration.class));
-        verify(taskEngine, times(10)).cancelScheduledTask(cancelled.capture());
-        assertEquals(10, scheduled.getAllValues().stream().distinct().count());
-        assertEquals(scheduled.getAllValues(), cancelled.getAllValues(), "every maintenance write is cancelled at unload");
+        verify(taskEngine, times(10)).schedule(writes.capture(), any(Duration.class));
+        verify(taskEngine, times(10)).schedule(checks.capture(), eq(Duration.ZERO), checkIntervals.capture());
+        verify(taskEngine, times(20)).cancelScheduledTask(cancelled.capture());
+        assertEquals(10, writes.getAllValues().stream().distinct().count());
+        assertEquals(10, checks.getAllValues().stream().distinct().count(), "a renewal check at each start");
+        assertEquals(Set.of(Duration.ofHours(6)), Set.copyOf(checkIntervals.getAllValues()),
+                "then every check interval of the settings");
+        assertEquals(Stream.concat(writes.getAllValues().stream(), checks.getAllValues().stream())
+                        .collect(java.util.stream.Collectors.toSet()), Set.copyOf(cancelled.getAllValues()),
+                "every maintenance write and renewal check is cancelled at unload");
+
+        ArgumentCaptor<ClusterEventListener> seniorityAdded = ArgumentCaptor.forClass(ClusterEventListener.class);
+        ArgumentCaptor<ClusterEventListener> seniorityRemoved = ArgumentCaptor.forClass(ClusterEventListener.class);
+        cluster.verify(() -> ClusterManager.addListener(seniorityAdded.capture()), times(10));
+        cluster.verify(() -> ClusterManager.removeListener(seniorityRemoved.capture()), times(10));
+        assertEquals(10, seniorityAdded.getAllValues().stream().distinct().count());
+        assertEquals(seniorityAdded.getAllValues(), seniorityRemoved.getAllValues());
 
         ArgumentCaptor<AdHocCommand> commandsAdded = ArgumentCaptor.forClass(AdHocCommand.class);
         ArgumentCaptor<AdHocCommand> commandsRemoved = ArgumentCaptor.forClass(AdHocCommand.class);
@@ -163,6 +212,17 @@ class CertificateManagerPluginLifecycleTest {
         assertEquals(Set.copyOf(commandsAdded.getAllValues()), Set.copyOf(commandsRemoved.getAllValues()));
         assertEquals(6, commandsAdded.getAllValues().stream().map(AdHocCommand::getCode).distinct().count());
         assertOrderWatcherThreadsEnd();
+    }
+
+    /** What this node answers to a certificate sent by the senior member; without a certificate, a refusal. */
+    private static CertificateClusterTask.NodeOutcome receivedByThisNode() {
+        CertificateClusterTask task = new CertificateClusterTask();
+        try {
+            task.run();
+        } catch (RuntimeException nothingToOpen) {
+            return new CertificateClusterTask.NodeOutcome("this node", false, "tried to open it");
+        }
+        return task.getResult();
     }
 
     /** Each load's order watcher timer is shut down at unload; its thread ends once its current poll is over. */
@@ -222,10 +282,7 @@ class CertificateManagerPluginLifecycleTest {
         IdentityStore store = new IdentityStore(new CertificateStoreConfiguration("PKCS12", file, PASSWORD,
                 directory.toFile()), false);
 
-        XMPPServerInfo serverInfo = mock(XMPPServerInfo.class);
         CertificateStoreManager storeManager = mock(CertificateStoreManager.class);
-        when(server.getServerInfo()).thenReturn(serverInfo);
-        when(serverInfo.getXMPPDomain()).thenReturn("example.org");
         when(server.getCertificateStoreManager()).thenReturn(storeManager);
         when(storeManager.getIdentityStore(any())).thenReturn(store);
         when(server.getPluginManager()).thenReturn(pluginManager);

@@ -2,6 +2,7 @@ package org.xmppcert.openfire.notify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
@@ -25,6 +26,9 @@ import org.xmppcert.core.history.CertificateEvent;
 import org.xmppcert.core.history.CertificateEventType;
 import org.xmppcert.core.history.CertificateFacts;
 import org.xmppcert.core.history.CertificateHistory;
+import org.xmppcert.core.issuance.CertificateInstaller;
+import org.xmppcert.core.issuance.InstallException;
+import org.xmppcert.core.issuance.IssuedCertificate;
 import org.xmppcert.core.keys.KeyType;
 import org.xmppcert.core.renewal.RenewalEvent;
 import org.xmppcert.core.renewal.RenewalReason;
@@ -106,6 +110,37 @@ class AuditTrailTest {
 
         assertEquals(List.of(), history);
         verify(auditLog, never()).logEvent(anyString(), anyString(), any());
+    }
+
+    @Test
+    void aRenewalIsRecordedOnlyOnceItsCertificateIsInstalledWithWhereItCameFrom() throws Exception {
+        X509Certificate leaf = leaf();
+        IssuedCertificate issued = new IssuedCertificate(NAMES, List.of(leaf), KeyType.EC_P256.generate(),
+                Optional.empty());
+        CertificateInstaller refusing = (id, certificate) -> {
+            throw new InstallException("the listener kept the old certificate");
+        };
+
+        assertThrows(InstallException.class, () -> trail.recordingRenewals(refusing, "From the ACME CA at x")
+                .install("example.org", issued));
+        assertEquals(List.of(), history);
+        trail.recordingRenewals((id, certificate) -> { }, "From the ACME CA at https://acme.example/dir")
+                .install("example.org", issued);
+
+        CertificateEvent event = history.get(0);
+        assertEquals(CertificateEventType.RENEWED, event.type());
+        assertEquals(CertificateEvent.SCHEDULER, event.actor());
+        assertEquals("From the ACME CA at https://acme.example/dir", event.detail());
+        verify(auditLog).logEvent(eq("scheduler"), eq("Certificate Manager: certificate renewed for example.org, "
+                + "upload.example.org"), org.mockito.ArgumentMatchers.endsWith(". From the ACME CA at https://acme.example/dir"));
+    }
+
+    @Test
+    void whatChangesNothingGoesToTheSecurityAuditLogOnly() {
+        trail.logOnly("alice", "Certificate Manager command status by alice@example.org", "status shown");
+
+        assertEquals(List.of(), history);
+        verify(auditLog).logEvent("alice", "Certificate Manager command status by alice@example.org", "status shown");
     }
 
     @Test

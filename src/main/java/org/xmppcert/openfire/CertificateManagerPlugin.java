@@ -33,6 +33,7 @@ import org.xmppcert.openfire.http01.StandaloneListenerSettings;
 import org.xmppcert.openfire.names.ComponentWatcher;
 import org.xmppcert.openfire.names.CoverageGapListener;
 import org.xmppcert.openfire.names.LiveServerDescription;
+import org.xmppcert.openfire.service.CertificateService;
 
 /**
  * Entry point Openfire instantiates from plugin.xml. Everything the plugin adds to the server is
@@ -68,6 +69,7 @@ public final class CertificateManagerPlugin implements Plugin {
     private final Registrations registrations = new Registrations();
     private volatile IdentityStoreOverviewCache overviewCache;
     private volatile ServerHttp01Responder http01Responder;
+    private volatile CertificateService service;
 
     @Override
     public void initializePlugin(PluginManager manager, File pluginDirectory) {
@@ -198,5 +200,18 @@ public final class CertificateManagerPlugin implements Plugin {
             throw new IllegalStateException("The Certificate Manager plugin is not running");
         }
         return cache.current();
+    }
+
+    /**
+     * The one entry point the admin console, the ad-hoc commands and the scheduler share.
+     *
+     * @throws IllegalStateException while the plugin is not running
+     */
+    public CertificateService service() {
+        CertificateService running = service;
+        if (running == null) {
+            throw new IllegalStateException("The Certificate Manager plugin is not running");
+        }
+        return running;
     }
 }

@@ -211,6 +211,7 @@
             return;
         }
         var lost = null;
+        var shown = null;
         var poll = function () {
             fetch(section.dataset.pollUrl, { credentials: 'same-origin', cache: 'no-store',
                 headers: { 'Accept': 'application/json' } })
@@ -218,15 +219,21 @@
                     if (!response.ok) {
                         throw new Error('HTTP ' + response.status);
                     }
-                    return response.json();
+                    return response.text();
                 })
-                .then(function (progress) {
+                .then(function (text) {
+                    var progress = JSON.parse(text);
                     if (lost) {
                         lost.remove();
                         lost = null;
                     }
                     updateCsrf(progress.csrf);
-                    renderProgress(progress);
+                    // Redrawn only on change, so a row being read or a button being clicked stays put.
+                    var withoutToken = text.replace(/"csrf":"[^"]*"/, '');
+                    if (withoutToken !== shown) {
+                        renderProgress(progress);
+                        shown = withoutToken;
+                    }
                     section.dataset.finished = String(progress.finished);
                     if (!progress.finished) {
                         setTimeout(poll, POLL_INTERVAL_MS);

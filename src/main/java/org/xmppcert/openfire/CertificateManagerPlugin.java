@@ -3,11 +3,16 @@ package org.xmppcert.openfire;
 import java.io.File;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TimerTask;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.eclipse.jetty.ee8.servlet.ServletContextHandler;
 import org.jivesoftware.openfire.XMPPServer;
@@ -15,14 +20,18 @@ import org.jivesoftware.openfire.component.InternalComponentManager;
 import org.jivesoftware.openfire.container.Plugin;
 import org.jivesoftware.openfire.container.PluginManager;
 import org.jivesoftware.openfire.http.HttpBindManager;
+import org.jivesoftware.openfire.keystore.CertificateStoreManager;
+import org.jivesoftware.openfire.keystore.IdentityStore;
+import org.jivesoftware.openfire.security.SecurityAuditManager;
 import org.jivesoftware.openfire.spi.ConnectionType;
 import org.jivesoftware.util.CertificateManager;
 import org.jivesoftware.util.SystemProperty;
+import org.jivesoftware.util.TaskEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xmppcert.core.challenge.Http01Responder;
-import org.xmppcert.core.names.NamePolicy;
-import org.xmppcert.core.names.NameSelector;
+import org.xmppcert.core.tlscheck.HandshakeCheck;
+import org.xmppcert.core.tlscheck.TlsHandshakeProbe;
 import org.xmppcert.openfire.console.IdentityStoreOverview;
 import org.xmppcert.openfire.console.IdentityStoreOverviewCache;
 import org.xmppcert.openfire.http01.AcmeChallengeServlet;
@@ -30,10 +39,16 @@ import org.xmppcert.openfire.http01.ChallengeTokens;
 import org.xmppcert.openfire.http01.LocalChallengeTokens;
 import org.xmppcert.openfire.http01.ServerHttp01Responder;
 import org.xmppcert.openfire.http01.StandaloneListenerSettings;
+import org.xmppcert.openfire.install.DomainKey;
+import org.xmppcert.openfire.install.KeystoreFileSync;
+import org.xmppcert.openfire.install.LiveKeystoreInstaller;
+import org.xmppcert.openfire.install.MaintenanceWrites;
+import org.xmppcert.openfire.install.OpenfireListeners;
 import org.xmppcert.openfire.names.ComponentWatcher;
-import org.xmppcert.openfire.names.CoverageGapListener;
 import org.xmppcert.openfire.names.LiveServerDescription;
-import org.xmppcert.openfire.service.CertificateService;
+import org.xmppcert.openfire.service.DefaultCertificateService;
+import org.xmppcert.openfire.service.SavedSettings;
+import org.xmppcert.openfire.storage.PluginStorage;
 
 /**
  * Entry point Openfire instantiates from plugin.xml. Everything the plugin adds to the server is
@@ -69,7 +84,7 @@ public final class CertificateManagerPlugin implements Plugin {
     private final Registrations registrations = new Registrations();
     private volatile IdentityStoreOverviewCache overviewCache;
     private volatile ServerHttp01Responder http01Responder;
-    private volatile CertificateService service;
+    private volatile DefaultCertificateService service;
 
     @Override
     public void initializePlugin(PluginManager manager, File pluginDirectory) {
@@ -107,7 +122,108 @@ public final class CertificateManagerPlugin implements Plugin {
         overviewCache = cache;
 
         http01Responder = registerHttp01();
-        registerComponentWatcher(cache);
+        service = registerService(expiryWarning, cache, http01Responder);
+        registerComponentWatcher(cache, service);
+    }
+
+    /**
+     * The service everything else goes through, with its settings, the store for installs waiting
+     * for their file write (re-applied now if Openfire stopped before writing them) and the daily
+     * maintenance write.
+     */
+    private DefaultCertificateService registerService(SystemProperty<Duration> expiryWarning,
+                                                      IdentityStoreOverviewCache overview, Http01Responder http01) {
+        PluginStorage storage = PluginStorage.openfire();
+        SavedSettings settings = registrations.add("settings properties",
+                () -> SavedSettings.define(CANONICAL_NAME, storage.settings(), storage.sealer()),
+                removedWithTheOtherProperties -> { });
+        KeystoreFileSync fileSync = new KeystoreFileSync(KeystoreFileSync.storeWatcherActive(), storage.durableCopy());
+        reapplyPendingInstall(fileSync);
+        registrations.add("maintenance-time keystore writes", () -> new MaintenanceWrites(fileSync,
+                settings::maintenanceTime, ZonedDateTime::now, new MaintenanceWrites.Timer() {
+                    @Override
+                    public void schedule(TimerTask task, Duration delay) {
+                        TaskEngine.getInstance().schedule(task, delay);
+                    }
+
+                    @Override
+                    public void cancel(TimerTask task) {
+                        TaskEngine.getInstance().cancelScheduledTask(task);
+                    }
+                }).start(), MaintenanceWrites::close);
+        Supplier<LiveKeystoreInstaller> installer = new Supplier<>() {
+            private LiveKeystoreInstaller created;
+
+            @Override
+            public synchronized LiveKeystoreInstaller get() {
+                if (created == null) {
+                    created = liveInstaller(fileSync);
+                }
+                return created;
+            }
+        };
+        return registrations.add("certificate service", () -> DefaultCertificateService.builder()
+                .settings(settings)
+                .storage(storage)
+                .server(() -> LiveServerDescription.read(XMPPServer.getInstance()).description())
+                .http01(http01)
+                .installer(installer)
+                .overview(overview::current)
+                .currentKey(() -> DomainKey.inUse(XMPPServer.getInstance().getCertificateStoreManager()
+                        .getIdentityStore(ConnectionType.SOCKET_C2S), xmppDomain()))
+                .background(task -> TaskEngine.getInstance().submit(task))
+                .audit(CertificateManagerPlugin::audit)
+                .expiryWarning(expiryWarning::getValue)
+                .build(), DefaultCertificateService::close);
+    }
+
+    /** Puts an installed certificate whose file write Openfire's stop cut off back into the live stores. */
+    private static void reapplyPendingInstall(KeystoreFileSync fileSync) {
+        try {
+            CertificateStoreManager stores = XMPPServer.getInstance().getCertificateStoreManager();
+            List<IdentityStore> distinct = new ArrayList<>();
+            for (ConnectionType type : ConnectionType.values()) {
+                IdentityStore store = stores.getIdentityStore(type);
+                if (store != null && distinct.stream().noneMatch(seen -> seen.getConfiguration()
+                        .equals(store.getConfiguration()))) {
+                    distinct.add(store);
+                }
+            }
+            List<IdentityStore> reapplied = fileSync.reapplyAtStart(distinct, xmppDomain());
+            if (!reapplied.isEmpty()) {
+                LOG.info("Put the certificate installed before the last stop back into {} identity store(s)",
+                        reapplied.size());
+            }
+        } catch (Exception e) {
+            LOG.warn("Could not check for a certificate installed before the last stop whose keystore file was not"
+                    + " written yet", e);
+        }
+    }
+
+    private static LiveKeystoreInstaller liveInstaller(KeystoreFileSync fileSync) {
+        XMPPServer server = XMPPServer.getInstance();
+        String domain = xmppDomain();
+        CertificateStoreManager stores = server.getCertificateStoreManager();
+        HttpBindManager httpBind = HttpBindManager.getInstance();
+        return new LiveKeystoreInstaller(stores, domain, fileSync,
+                () -> OpenfireListeners.restartHttpsBind(httpBind, stores.getIdentityStore(ConnectionType.BOSH_C2S)),
+                () -> OpenfireListeners.endpoints(server.getConnectionManager(), httpBind, null, domain),
+                new HandshakeCheck(new TlsHandshakeProbe(), Duration.ofSeconds(10), Duration.ofMillis(200)),
+                () -> OpenfireListeners.pauseAdminConsoleRestart(server.getPluginManager()),
+                message -> server.sendMessageToAdmins(message));
+    }
+
+    private static String xmppDomain() {
+        return XMPPServer.getInstance().getServerInfo().getXMPPDomain();
+    }
+
+    /** Openfire's security audit log; a failure to record is logged, never undoes what was recorded. */
+    private static void audit(String actor, String summary, String details) {
+        try {
+            SecurityAuditManager.getInstance().logEvent(actor, summary, details);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not write to the security audit log: {} by {}", summary, actor, e);
+        }
     }
 
     /**
@@ -136,11 +252,10 @@ public final class CertificateManagerPlugin implements Plugin {
     }
 
     /**
-     * Watches components come and go, and reports names the certificates serving clients do not
-     * cover. The admin's name policy and automatic ordering come with the renewal side; until
-     * then the report tells the admin.
+     * Watches components come and go, and hands names the certificates serving clients do not
+     * cover to the service: an order in automatic mode, a warning otherwise.
      */
-    private void registerComponentWatcher(IdentityStoreOverviewCache overview) {
+    private void registerComponentWatcher(IdentityStoreOverviewCache overview, DefaultCertificateService service) {
         SystemProperty<Duration> quietPeriod = registrations.add("system property " + COMPONENT_QUIET_PERIOD_PROPERTY,
                 () -> pluginProperty(Duration.class, COMPONENT_QUIET_PERIOD_PROPERTY, Duration.ofSeconds(30))
                         .setChronoUnit(ChronoUnit.SECONDS)
@@ -151,14 +266,10 @@ public final class CertificateManagerPlugin implements Plugin {
                     thread.setDaemon(true);
                     return thread;
                 }), ExecutorService::shutdownNow);
-        CoverageGapListener tellTheAdmin = names -> LOG.warn("The certificate in use does not cover {}, which the"
-                + " server now answers to; clients and servers contacting them will see a certificate error until"
-                + " a certificate for them is installed.", names);
         ComponentWatcher watcher = new ComponentWatcher(
-                () -> NameSelector.select(LiveServerDescription.read(XMPPServer.getInstance()).description(),
-                        NamePolicy.DEFAULT),
+                service::wantedNames,
                 () -> overview.current().coveredNames(ConnectionType.SOCKET_C2S),
-                quietPeriod::getValue, ComponentWatcher.Scheduler.on(timer), tellTheAdmin);
+                quietPeriod::getValue, ComponentWatcher.Scheduler.on(timer), service.coverageGapListener());
         registrations.add("component listener", () -> InternalComponentManager.getInstance().addListener(watcher),
                 () -> {
                     InternalComponentManager.getInstance().removeListener(watcher);
@@ -178,6 +289,7 @@ public final class CertificateManagerPlugin implements Plugin {
     public void destroyPlugin() {
         overviewCache = null;
         http01Responder = null;
+        service = null;
         registrations.removeAll();
     }
 
@@ -193,6 +305,15 @@ public final class CertificateManagerPlugin implements Plugin {
         return responder;
     }
 
+    /** What the console, the ad-hoc commands and the scheduler ask for everything certificate. */
+    public DefaultCertificateService service() {
+        DefaultCertificateService running = service;
+        if (running == null) {
+            throw new IllegalStateException("The Certificate Manager plugin is not running");
+        }
+        return running;
+    }
+
     /** What the status page shows. */
     public IdentityStoreOverview identityStoreOverview() {
         IdentityStoreOverviewCache cache = overviewCache;
@@ -200,18 +321,5 @@ public final class CertificateManagerPlugin implements Plugin {
             throw new IllegalStateException("The Certificate Manager plugin is not running");
         }
         return cache.current();
-    }
-
-    /**
-     * The one entry point the admin console, the ad-hoc commands and the scheduler share.
-     *
-     * @throws IllegalStateException while the plugin is not running
-     */
-    public CertificateService service() {
-        CertificateService running = service;
-        if (running == null) {
-            throw new IllegalStateException("The Certificate Manager plugin is not running");
-        }
-        return running;
     }
 }

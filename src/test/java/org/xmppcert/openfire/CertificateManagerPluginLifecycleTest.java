@@ -20,7 +20,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TimerTask;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import org.eclipse.jetty.ee8.nested.ContextHandler;
 import org.jivesoftware.openfire.XMPPServer;
@@ -35,6 +37,7 @@ import org.jivesoftware.openfire.keystore.IdentityStore;
 import org.jivesoftware.util.CertificateEventListener;
 import org.jivesoftware.util.CertificateManager;
 import org.jivesoftware.util.SystemProperty;
+import org.jivesoftware.util.TaskEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,6 +47,7 @@ import org.mockito.MockedStatic;
 import org.xmppcert.openfire.console.IdentityStoreOverview;
 import org.xmppcert.openfire.console.IdentityStoreOverview.Certificate;
 import org.xmppcert.openfire.console.IdentityStoreOverview.Validity;
+import org.xmppcert.openfire.service.SavedSettings;
 import org.xmppcert.testing.HttpBindServer;
 import org.xmppcert.testing.RawHttp;
 import org.xmppcert.testing.TestCertificates;
@@ -60,15 +64,18 @@ class CertificateManagerPluginLifecycleTest {
     @TempDir
     Path directory;
 
-    private static final List<String> PROPERTIES = List.of(CertificateManagerPlugin.EXPIRY_WARNING_PROPERTY,
+    private static final List<String> PROPERTIES = Stream.concat(Stream.of(CertificateManagerPlugin.EXPIRY_WARNING_PROPERTY,
             CertificateManagerPlugin.STANDALONE_ENABLED_PROPERTY, CertificateManagerPlugin.STANDALONE_ADDRESS_PROPERTY,
-            CertificateManagerPlugin.STANDALONE_PORT_PROPERTY, CertificateManagerPlugin.COMPONENT_QUIET_PERIOD_PROPERTY);
+            CertificateManagerPlugin.STANDALONE_PORT_PROPERTY, CertificateManagerPlugin.COMPONENT_QUIET_PERIOD_PROPERTY),
+            SavedSettings.propertyKeys().stream()).toList();
 
     private final PluginManager pluginManager = mock(PluginManager.class);
     private final HttpBindManager httpBindManager = mock(HttpBindManager.class);
     private final InternalComponentManager componentManager = mock(InternalComponentManager.class);
+    private final TaskEngine taskEngine = mock(TaskEngine.class);
     private MockedStatic<HttpBindManager> httpBind;
     private MockedStatic<InternalComponentManager> components;
+    private MockedStatic<TaskEngine> tasks;
 
     @BeforeEach
     void serverModules() {
@@ -76,11 +83,14 @@ class CertificateManagerPluginLifecycleTest {
         httpBind.when(HttpBindManager::getInstance).thenReturn(httpBindManager);
         components = mockStatic(InternalComponentManager.class);
         components.when(InternalComponentManager::getInstance).thenReturn(componentManager);
+        tasks = mockStatic(TaskEngine.class);
+        tasks.when(TaskEngine::getInstance).thenReturn(taskEngine);
     }
 
     @AfterEach
     void unloadLikeOpenfire() {
         SystemProperty.removePropertiesForPlugin(CertificateManagerPlugin.CANONICAL_NAME);
+        tasks.close();
         components.close();
         httpBind.close();
     }
@@ -95,8 +105,11 @@ class CertificateManagerPluginLifecycleTest {
                 plugin.initializePlugin(pluginManager, directory.toFile());
                 assertEquals(Set.copyOf(PROPERTIES), Set.copyOf(pluginProperties()));
 
+                assertTrue(plugin.service().latestOrder().isEmpty());
+
                 plugin.destroyPlugin();
                 assertEquals(List.of(), pluginProperties(), "properties left after unload " + load);
+                assertThrows(IllegalStateException.class, plugin::service);
                 SystemProperty.removePropertiesForPlugin(CertificateManagerPlugin.CANONICAL_NAME);
             }
             certificateManager.verify(() -> CertificateManager.addListener(added.capture()), times(10));
@@ -120,6 +133,13 @@ class CertificateManagerPluginLifecycleTest {
         verify(componentManager, times(10)).removeListener(watchersRemoved.capture());
         assertEquals(10, watchersAdded.getAllValues().stream().distinct().count());
         assertEquals(watchersAdded.getAllValues(), watchersRemoved.getAllValues());
+
+        ArgumentCaptor<TimerTask> scheduled = ArgumentCaptor.forClass(TimerTask.class);
+        ArgumentCaptor<TimerTask> cancelled = ArgumentCaptor.forClass(TimerTask.class);
+        verify(taskEngine, times(10)).schedule(scheduled.capture(), any(Duration.class));
+        verify(taskEngine, times(10)).cancelScheduledTask(cancelled.capture());
+        assertEquals(10, scheduled.getAllValues().stream().distinct().count());
+        assertEquals(scheduled.getAllValues(), cancelled.getAllValues(), "every maintenance write is cancelled at unload");
     }
 
     @Test

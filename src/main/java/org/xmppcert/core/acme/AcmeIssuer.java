@@ -35,6 +35,7 @@ import org.shredzone.acme4j.Login;
 import org.shredzone.acme4j.Order;
 import org.shredzone.acme4j.Problem;
 import org.shredzone.acme4j.RenewalInfo;
+import org.shredzone.acme4j.RevocationReason;
 import org.shredzone.acme4j.Session;
 import org.shredzone.acme4j.Status;
 import org.shredzone.acme4j.challenge.Challenge;
@@ -64,6 +65,7 @@ import org.xmppcert.core.issuance.RenewalWindow;
 import org.xmppcert.core.keys.KeyPairCodec;
 import org.xmppcert.core.keys.KeyPolicy;
 import org.xmppcert.core.keys.KeyType;
+import org.xmppcert.core.names.NameCoverage;
 import org.xmppcert.core.secrets.SecretSealer;
 
 /**
@@ -138,19 +140,29 @@ public final class AcmeIssuer implements AutoCloseable {
      */
     public IssuedCertificate issue(List<String> names, KeyPolicy keyPolicy, Optional<KeyPair> currentKey)
             throws IssuanceException, InterruptedException {
+        return issue(names, keyPolicy, currentKey, IssuanceObserver.NONE);
+    }
+
+    /**
+     * {@link #issue(List, KeyPolicy, Optional)}, telling {@code observer} how each name and the
+     * order progress.
+     */
+    public IssuedCertificate issue(List<String> names, KeyPolicy keyPolicy, Optional<KeyPair> currentKey,
+                                   IssuanceObserver observer) throws IssuanceException, InterruptedException {
         NameSet nameSet = new NameSet(names);
+        Watch watch = new Watch(observer);
         if (!inFlight.add(nameSet)) {
             throw new IssuanceException(IssuanceProblem.ALREADY_IN_PROGRESS, nameSet.names(), null, null, null, null);
         }
         try {
             try {
-                return attempt(nameSet, keyPolicy, currentKey, false);
+                return attempt(nameSet, keyPolicy, currentKey, false, watch);
             } catch (AccountGone gone) {
                 LOG.info("The CA at {} no longer knows our account; registering again and placing a new order for {}",
                         settings.directory(), nameSet);
                 orders.delete(nameSet);
                 try {
-                    return attempt(nameSet, keyPolicy, currentKey, true);
+                    return attempt(nameSet, keyPolicy, currentKey, true, watch);
                 } catch (AccountGone again) {
                     throw again.failure;
                 }
@@ -160,13 +172,37 @@ public final class AcmeIssuer implements AutoCloseable {
         }
     }
 
+    /**
+     * Revokes a certificate this issuer's account obtained, signed with the account key: the CA
+     * checks that the account holds authorizations for every name, which is true for certificates
+     * it issued to us.
+     *
+     * @throws IssuanceException {@link IssuanceProblem#ACCOUNT} when no account exists at this CA,
+     *                           or what the CA answered
+     */
+    public void revoke(X509Certificate certificate, RevocationReason reason) throws IssuanceException {
+        List<String> names = NameCoverage.dnsNames(certificate);
+        if (accounts.load(settings.directory()).isEmpty()) {
+            throw new IssuanceException(IssuanceProblem.ACCOUNT, names, null,
+                    "this server has no account at " + settings.directory() + ", so it cannot have obtained this"
+                            + " certificate there", null, null);
+        }
+        try {
+            Certificate.revoke(logins(false).get(0), certificate, reason);
+            LOG.info("Revoked the certificate {} for {} ({})", certificate.getSerialNumber().toString(16), names, reason);
+        } catch (AcmeException | AcmeLazyLoadingException | AcmeProtocolException e) {
+            throw AcmeFailures.of(e, names);
+        }
+    }
+
     @Override
     public void close() {
         workers.shutdownNow();
     }
 
-    private IssuedCertificate attempt(NameSet names, KeyPolicy keyPolicy, Optional<KeyPair> currentKey, boolean register)
-            throws IssuanceException, AccountGone, InterruptedException {
+    private IssuedCertificate attempt(NameSet names, KeyPolicy keyPolicy, Optional<KeyPair> currentKey, boolean register,
+                                      Watch watch) throws IssuanceException, AccountGone, InterruptedException {
+        watch.phase(IssuanceObserver.Phase.ORDERING);
         try {
             List<Login> pool = logins(register);
             Login login = pool.get(0);
@@ -186,7 +222,7 @@ public final class AcmeIssuer implements AutoCloseable {
                 orders.save(record);
                 LOG.info("Placed order {} for {}", order.getLocation(), names);
             }
-            return complete(order, record, names, pool);
+            return complete(order, record, names, pool, watch);
         } catch (AcmeException | AcmeLazyLoadingException | AcmeProtocolException e) {
             if (isAccountGone(e) && !register) {
                 throw new AccountGone(AcmeFailures.of(e, names.names()));
@@ -196,16 +232,17 @@ public final class AcmeIssuer implements AutoCloseable {
     }
 
     /** Takes an order from wherever it stands to a downloaded certificate, saving each step. */
-    private IssuedCertificate complete(Order order, OrderRecord placed, NameSet names, List<Login> pool)
+    private IssuedCertificate complete(Order order, OrderRecord placed, NameSet names, List<Login> pool, Watch watch)
             throws AcmeException, IssuanceException, InterruptedException {
         OrderRecord record = placed;
         if (order.getStatus() == Status.PENDING) {
-            answerChallenges(order, record, pool);
+            answerChallenges(order, record, pool, watch);
         }
         if (order.getStatus() == Status.INVALID) {
             throw explainInvalid(order, names, pool);
         }
         if (order.getStatus() == Status.READY) {
+            watch.phase(IssuanceObserver.Phase.FINALIZING);
             KeyPair certificateKey = open(record.sealedKeyPair());
             order.execute(CsrBuilder.build(certificateKey, record.keyType(), record.names().get(0), record.names(), null).der());
             record = record.at(OrderStep.FINALIZED);
@@ -222,6 +259,7 @@ public final class AcmeIssuer implements AutoCloseable {
         Certificate certificate = chosenChain(order.getCertificate());
         record = record.downloaded(pem(certificate.getCertificateChain()));
         orders.save(record);
+        watch.phase(IssuanceObserver.Phase.ISSUED);
         return handOver(record, pool.get(0));
     }
 
@@ -254,7 +292,7 @@ public final class AcmeIssuer implements AutoCloseable {
      * no longer pending. Authorizations already valid are skipped; challenges the CA is already
      * processing (after a restart) get their answer served again but are not triggered twice.
      */
-    private void answerChallenges(Order order, OrderRecord record, List<Login> pool)
+    private void answerChallenges(Order order, OrderRecord record, List<Login> pool, Watch watch)
             throws AcmeException, IssuanceException, InterruptedException {
         List<URL> locations = order.getAuthorizations().stream().map(Authorization::getLocation).toList();
         List<Answer> answers = Collections.synchronizedList(new ArrayList<>());
@@ -262,9 +300,13 @@ public final class AcmeIssuer implements AutoCloseable {
             Authorization authorization = login.bindAuthorization(location);
             authorization.fetch();
             if (authorization.getStatus() == Status.PENDING) {
-                answers.add(answerFor(authorization));
-            } else if (authorization.getStatus() != Status.VALID) {
-                throw explainAuthorization(authorization);
+                Answer answer = answerFor(authorization);
+                watch.pending(answer.name);
+                answers.add(answer);
+            } else if (authorization.getStatus() == Status.VALID) {
+                watch.valid(nameOf(authorization));
+            } else {
+                throw watch.invalid(explainAuthorization(authorization));
             }
         });
         List<Answer> http = answers.stream().filter(a -> a.challenge instanceof Http01Challenge).toList();
@@ -280,12 +322,17 @@ public final class AcmeIssuer implements AutoCloseable {
                 deployAndCheck(txtRecords);
             }
             orders.save(record.at(OrderStep.CHALLENGES_ANSWERED));
+            watch.phase(IssuanceObserver.Phase.VALIDATING);
             inParallel(answers.stream().filter(a -> a.challenge.getStatus() == Status.PENDING).toList(), pool,
                     (answer, login) -> answer.challenge.trigger());
+            answers.forEach(answer -> watch.answered(answer.name));
             if (!Polling.until(order::fetch, () -> order.getStatus() != Status.PENDING, settings.validationTimeout())) {
                 throw new IssuanceException(IssuanceProblem.TIMEOUT, answers.stream().map(a -> a.name).toList(),
                         answers.get(0).challenge.getType(), "the CA did not finish validating within "
                         + settings.validationTimeout().toSeconds() + " s", null, null);
+            }
+            if (watch.watching()) {
+                reportValidation(answers, pool, watch);
             }
         } finally {
             for (Answer answer : http) {
@@ -308,10 +355,26 @@ public final class AcmeIssuer implements AutoCloseable {
         }
     }
 
+    /**
+     * Tells the observer how the CA judged each answered name. Only when someone watches: it costs
+     * a request per name, which the order's own status makes unnecessary otherwise.
+     */
+    private void reportValidation(List<Answer> answers, List<Login> pool, Watch watch)
+            throws AcmeException, IssuanceException, InterruptedException {
+        inParallel(answers, pool, (answer, login) -> {
+            Authorization authorization = login.bindAuthorization(answer.location);
+            authorization.fetch();
+            if (authorization.getStatus() == Status.VALID) {
+                watch.valid(answer.name);
+            } else if (authorization.getStatus() != Status.PENDING) {
+                watch.invalid(explainAuthorization(authorization));
+            }
+        });
+    }
+
     /** The challenge to answer for a pending authorization: dns-01 for wildcards, otherwise the configured type. */
     private Answer answerFor(Authorization authorization) throws IssuanceException {
-        String domain = authorization.getIdentifier().getDomain();
-        String name = authorization.isWildcard() ? "*." + domain : domain;
+        String name = nameOf(authorization);
         ChallengeType wanted = authorization.isWildcard() ? ChallengeType.DNS_01 : settings.challengeType();
         boolean answerable = wanted == ChallengeType.HTTP_01 ? http01 != null : dns01 != null && dnsCheck != null;
         Optional<Challenge> challenge = authorization.findChallenge(wanted.acmeName());
@@ -320,7 +383,7 @@ public final class AcmeIssuer implements AutoCloseable {
                     answerable ? "the CA does not offer " + wanted.acmeName() + " for this name"
                             : "no " + wanted.acmeName() + " responder is configured", null, null);
         }
-        return new Answer(name, challenge.get());
+        return new Answer(name, authorization.getLocation(), challenge.get());
     }
 
     /** Why an order ended invalid: the failed challenges of its authorizations, or the order's own error. */
@@ -332,7 +395,8 @@ public final class AcmeIssuer implements AutoCloseable {
             inParallel(locations, pool, (location, login) -> {
                 Authorization authorization = login.bindAuthorization(location);
                 authorization.fetch();
-                if (authorization.getStatus() != Status.VALID) {
+                // One refused name ends the order while others may still be under validation: those are not to blame.
+                if (authorization.getStatus() != Status.VALID && authorization.getStatus() != Status.PENDING) {
                     failures.add(explainAuthorization(authorization));
                 }
             });
@@ -355,9 +419,13 @@ public final class AcmeIssuer implements AutoCloseable {
         return new IssuanceException(first.problem(), failedNames, first.challengeType().orElse(null), details, null, first);
     }
 
-    private static IssuanceException explainAuthorization(Authorization authorization) {
+    private static String nameOf(Authorization authorization) {
         String domain = authorization.getIdentifier().getDomain();
-        String name = authorization.isWildcard() ? "*." + domain : domain;
+        return authorization.isWildcard() ? "*." + domain : domain;
+    }
+
+    private static IssuanceException explainAuthorization(Authorization authorization) {
+        String name = nameOf(authorization);
         for (Challenge challenge : authorization.getChallenges()) {
             Optional<Problem> error = challenge.getError();
             if (error.isPresent()) {
@@ -490,7 +558,46 @@ public final class AcmeIssuer implements AutoCloseable {
         void run(T item, Login login) throws AcmeException, IssuanceException;
     }
 
-    private record Answer(String name, Challenge challenge) {
+    private record Answer(String name, URL location, Challenge challenge) {
+    }
+
+    /** The caller's observer, kept from breaking an issuance it only watches. */
+    private record Watch(IssuanceObserver observer) {
+
+        boolean watching() {
+            return observer != IssuanceObserver.NONE;
+        }
+
+        void phase(IssuanceObserver.Phase phase) {
+            tell(() -> observer.phase(phase));
+        }
+
+        void pending(String name) {
+            tell(() -> observer.pending(name));
+        }
+
+        void answered(String name) {
+            tell(() -> observer.answered(name));
+        }
+
+        void valid(String name) {
+            tell(() -> observer.valid(name));
+        }
+
+        /** Reports every name of a refusal and hands the refusal back, to be thrown. */
+        IssuanceException invalid(IssuanceException refusal) {
+            String reason = refusal.caDetail().orElse(refusal.problem().name());
+            refusal.names().forEach(name -> tell(() -> observer.invalid(name, reason)));
+            return refusal;
+        }
+
+        private static void tell(Runnable call) {
+            try {
+                call.run();
+            } catch (RuntimeException e) {
+                LOG.warn("An issuance observer failed; the issuance goes on", e);
+            }
+        }
     }
 
     /** The CA forgot our account: worth one fresh registration and order. */

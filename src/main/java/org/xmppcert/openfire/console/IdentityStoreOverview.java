@@ -23,6 +23,7 @@ import org.jivesoftware.openfire.keystore.CertificateStoreConfiguration;
 import org.jivesoftware.openfire.keystore.CertificateStoreManager;
 import org.jivesoftware.openfire.keystore.IdentityStore;
 import org.jivesoftware.openfire.spi.ConnectionType;
+import org.xmppcert.core.keys.KeyType;
 
 /**
  * What the status page shows: the server's XMPP domain and the certificates in each of its
@@ -178,26 +179,28 @@ public final class IdentityStoreOverview {
         private final String alias;
         private final List<String> names;
         private final String issuer;
+        private final String serialNumber;
+        private final String keyType;
+        private final boolean selfSigned;
         private final Instant notBefore;
         private final Instant notAfter;
         private final Validity validity;
 
-        private Certificate(String alias, List<String> names, String issuer, Instant notBefore, Instant notAfter,
-                            Validity validity) {
+        private Certificate(String alias, X509Certificate certificate, Instant now, Duration expiryWarning) {
             this.alias = alias;
-            this.names = List.copyOf(names);
-            this.issuer = issuer;
-            this.notBefore = notBefore;
-            this.notAfter = notAfter;
-            this.validity = validity;
+            this.names = dnsNames(certificate);
+            this.issuer = certificate.getIssuerX500Principal().getName(X500Principal.RFC2253);
+            this.serialNumber = certificate.getSerialNumber().toString(16);
+            this.keyType = KeyType.of(certificate.getPublicKey()).map(KeyType::name)
+                    .orElse(certificate.getPublicKey().getAlgorithm());
+            this.selfSigned = certificate.getIssuerX500Principal().equals(certificate.getSubjectX500Principal());
+            this.notBefore = certificate.getNotBefore().toInstant();
+            this.notAfter = certificate.getNotAfter().toInstant();
+            this.validity = validityAt(now, notBefore, notAfter, expiryWarning);
         }
 
         static Certificate of(String alias, X509Certificate certificate, Instant now, Duration expiryWarning) {
-            Instant notBefore = certificate.getNotBefore().toInstant();
-            Instant notAfter = certificate.getNotAfter().toInstant();
-            return new Certificate(alias, dnsNames(certificate),
-                    certificate.getIssuerX500Principal().getName(X500Principal.RFC2253),
-                    notBefore, notAfter, validityAt(now, notBefore, notAfter, expiryWarning));
+            return new Certificate(alias, certificate, now, expiryWarning);
         }
 
         /**
@@ -249,6 +252,31 @@ public final class IdentityStoreOverview {
         /** The issuer's distinguished name. */
         public String getIssuer() {
             return issuer;
+        }
+
+        /** Lower-case hex, as CAs and revocation lists show it. */
+        public String getSerialNumber() {
+            return serialNumber;
+        }
+
+        /** Such as EC_P256 or RSA_2048 ({@link KeyType} names), or the key's algorithm for other keys. */
+        public String getKeyType() {
+            return keyType;
+        }
+
+        /** Issued by itself, as Openfire's generated certificates are: no client trusts it. */
+        public boolean isSelfSigned() {
+            return selfSigned;
+        }
+
+        /** The start of the validity period. */
+        public Instant notBefore() {
+            return notBefore;
+        }
+
+        /** The end of the validity period. */
+        public Instant notAfter() {
+            return notAfter;
         }
 
         /** The end of the validity period, as a {@link Date} because JSTL's formatDate takes only that. */

@@ -1,18 +1,25 @@
 package org.xmppcert.core.acme;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetSocketAddress;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.xmppcert.core.acme.IssuanceObserver.Phase;
+import org.xmppcert.core.challenge.Http01Responder;
 import org.xmppcert.core.challenge.StandaloneHttp01Responder;
 import org.xmppcert.core.issuance.InMemoryAccountStore;
 import org.xmppcert.core.issuance.InMemoryOrderStore;
@@ -82,6 +89,88 @@ class Http01IssuanceTest {
         assertCertifies(kept, names);
         assertEquals(first.leaf().getPublicKey(), kept.leaf().getPublicKey(), "the renewed certificate has the same key");
         assertNotEquals(first.leaf().getPublicKey(), fresh.leaf().getPublicKey(), "a new key by default");
+    }
+
+    @Test
+    void anObserverSeesThePhasesInOrderAndEachNameGoFromPendingThroughAnsweredToValid() throws Exception {
+        List<String> names = List.of("watched.example.org", "upload.watched.example.org");
+        RecordingObserver observer = new RecordingObserver();
+
+        IssuedCertificate issued = issuer.issue(names, KeyPolicy.DEFAULT, Optional.empty(), observer);
+
+        assertCertifies(issued, names);
+        assertEquals(List.of(Phase.ORDERING, Phase.VALIDATING, Phase.FINALIZING, Phase.ISSUED), observer.phases);
+        for (String name : names) {
+            assertEquals(List.of("pending", "answered", "valid"), observer.states.get(name), name);
+        }
+    }
+
+    @Test
+    void aNameTheCaCannotValidateIsReportedInvalidWithTheCasReasonWhileTheOthersAreValid() {
+        Http01Responder wrongForOneName = new Http01Responder() {
+            @Override
+            public void publish(String domain, String token, String keyAuthorization) {
+                responder.publish(domain, token, domain.startsWith("broken.") ? "not-the-key-authorization" : keyAuthorization);
+            }
+
+            @Override
+            public void withdraw(String token) {
+                responder.withdraw(token);
+            }
+        };
+        RecordingObserver observer = new RecordingObserver();
+        try (AcmeIssuer failing = Engines.http01(Engines.settings(pebble).build(), new InMemoryAccountStore(),
+                new InMemoryOrderStore(), AesGcmSealer.withRandomKey(), wrongForOneName)) {
+            IssuanceException failure = assertThrows(IssuanceException.class, () -> failing.issue(
+                    List.of("fine.example.net", "broken.example.net"), KeyPolicy.DEFAULT, Optional.empty(), observer));
+
+            assertEquals(List.of("broken.example.net"), failure.names(), failure.getMessage());
+            // The CA ends the order at the first refusal, possibly before it got to the other name.
+            assertFalse(observer.states.get("fine.example.net").contains("invalid"));
+            assertEquals(List.of("pending", "answered"), observer.states.get("fine.example.net").subList(0, 2));
+            assertEquals(List.of("pending", "answered", "invalid"), observer.states.get("broken.example.net"));
+            String reason = observer.reasons.get("broken.example.net");
+            assertEquals(failure.caDetail().orElseThrow(), reason);
+            assertTrue(reason.contains("key authorization"), reason);
+            assertFalse(observer.phases.contains(Phase.FINALIZING));
+        }
+    }
+
+    /** Keeps what an observer is told, as a console would show it. */
+    private static final class RecordingObserver implements IssuanceObserver {
+        final List<Phase> phases = new CopyOnWriteArrayList<>();
+        final Map<String, List<String>> states = new ConcurrentHashMap<>();
+        final Map<String, String> reasons = new ConcurrentHashMap<>();
+
+        @Override
+        public void phase(Phase phase) {
+            phases.add(phase);
+        }
+
+        @Override
+        public void pending(String name) {
+            state(name, "pending");
+        }
+
+        @Override
+        public void answered(String name) {
+            state(name, "answered");
+        }
+
+        @Override
+        public void valid(String name) {
+            state(name, "valid");
+        }
+
+        @Override
+        public void invalid(String name, String reason) {
+            reasons.put(name, reason);
+            state(name, "invalid");
+        }
+
+        private void state(String name, String state) {
+            states.computeIfAbsent(name, n -> new CopyOnWriteArrayList<>()).add(state);
+        }
     }
 
     private static void assertCertifies(IssuedCertificate issued, List<String> names) throws Exception {

@@ -1,0 +1,658 @@
+package org.xmppcert.openfire.service;
+
+import java.net.URI;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import org.shredzone.acme4j.RevocationReason;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xmppcert.core.acme.AcmeIssuer;
+import org.xmppcert.core.acme.AcmeSettings;
+import org.xmppcert.core.acme.ExternalAccountBinding;
+import org.xmppcert.core.acme.IssuanceException;
+import org.xmppcert.core.challenge.Dns01Responder;
+import org.xmppcert.core.challenge.DnsVisibilityCheck;
+import org.xmppcert.core.challenge.Http01Responder;
+import org.xmppcert.core.challenge.ManualDns01Responder;
+import org.xmppcert.core.challenge.dns.Rfc2136Dns01Responder;
+import org.xmppcert.core.challenge.dns.Rfc2136Settings;
+import org.xmppcert.core.challenge.dns.TsigAlgorithm;
+import org.xmppcert.core.classic.AcceptedCertificate;
+import org.xmppcert.core.classic.ClassicCaException;
+import org.xmppcert.core.classic.ClassicCaFlow;
+import org.xmppcert.core.classic.PendingRequest;
+import org.xmppcert.core.classic.VerificationMailboxes;
+import org.xmppcert.core.history.CertificateEvent;
+import org.xmppcert.core.history.CertificateEventType;
+import org.xmppcert.core.history.CertificateFacts;
+import org.xmppcert.core.history.CertificateHistory;
+import org.xmppcert.core.issuance.IssuedCertificate;
+import org.xmppcert.core.keys.CertificateChainCodec;
+import org.xmppcert.core.names.CertificateNames;
+import org.xmppcert.core.names.NameSelector;
+import org.xmppcert.core.names.ServerDescription;
+import org.xmppcert.openfire.console.IdentityStoreOverview;
+import org.xmppcert.openfire.install.CertificateBundle;
+import org.xmppcert.openfire.install.InstallOutcome;
+import org.xmppcert.openfire.install.LiveKeystoreInstaller;
+import org.xmppcert.openfire.names.CoverageGapListener;
+import org.xmppcert.openfire.storage.PluginStorage;
+
+/**
+ * The plugin's {@link CertificateService}: ACME orders in the background with live progress,
+ * the classic flow, revocation, settings and status, every change recorded in the history and the
+ * audit log. One ACME request runs at a time; asking again while it runs returns its ticket, so a
+ * double click, a component burst and the scheduler all end up in the same order.
+ */
+public final class DefaultCertificateService implements CertificateService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultCertificateService.class);
+
+    /** How many finished requests the console can still look at. */
+    static final int KEPT_RUNS = 10;
+    private static final int HISTORY_SEARCHED = 500;
+
+    /** Runs a task in the background: Openfire's TaskEngine in the server. */
+    @FunctionalInterface
+    public interface Background {
+        Future<?> submit(Runnable task);
+    }
+
+    private final SavedSettings savedSettings;
+    private final PluginStorage storage;
+    private final Supplier<ServerDescription> server;
+    private final Http01Responder http01;
+    private final Supplier<LiveKeystoreInstaller> installer;
+    private final Supplier<IdentityStoreOverview> overview;
+    private final Supplier<Optional<KeyPair>> currentKey;
+    private final Background background;
+    private final AuditLog audit;
+    private final DnsVisibilityCheck dnsCheck;
+    private final Supplier<List<X509Certificate>> trustedRoots;
+    private final RenewalOutlook outlook;
+    private final Supplier<Duration> expiryWarning;
+    private final Duration manualDnsTimeout;
+    private final Clock clock;
+    private final CertificateHistory history;
+    private final Deque<OrderRun> runs = new ArrayDeque<>();
+    private final List<Consumer<OrderProgress>> finishedListeners = new CopyOnWriteArrayList<>();
+
+    private DefaultCertificateService(Builder builder) {
+        this.savedSettings = Objects.requireNonNull(builder.settings, "settings");
+        this.storage = Objects.requireNonNull(builder.storage, "storage");
+        this.server = Objects.requireNonNull(builder.server, "server");
+        this.http01 = Objects.requireNonNull(builder.http01, "http01");
+        this.installer = Objects.requireNonNull(builder.installer, "installer");
+        this.overview = Objects.requireNonNull(builder.overview, "overview");
+        this.currentKey = builder.currentKey;
+        this.background = Objects.requireNonNull(builder.background, "background");
+        this.audit = Objects.requireNonNull(builder.audit, "audit");
+        this.dnsCheck = builder.dnsCheck;
+        this.trustedRoots = builder.trustedRoots;
+        this.outlook = builder.outlook;
+        this.expiryWarning = builder.expiryWarning;
+        this.manualDnsTimeout = builder.manualDnsTimeout;
+        this.clock = builder.clock;
+        this.history = storage.history();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ---------------------------------------------------------------- settings
+
+    @Override
+    public CertificateSettings settings() {
+        return savedSettings.load();
+    }
+
+    @Override
+    public Map<String, String> saveSettings(CertificateSettings settings, CertificateSettings.SecretChange secrets,
+                                            String actor) {
+        requireActor(actor);
+        CertificateSettings.SecretChange change = secrets == null ? CertificateSettings.SecretChange.NONE : secrets;
+        Map<String, String> problems = SettingsValidation.problems(settings, change, savedSettings::hasSecret);
+        if (!problems.isEmpty()) {
+            return problems;
+        }
+        savedSettings.save(settings, change);
+        List<String> replaced = new ArrayList<>();
+        change.eabHmacKey().filter(value -> !value.isBlank()).ifPresent(value -> replaced.add("EAB HMAC key"));
+        change.tsigSecret().filter(value -> !value.isBlank()).ifPresent(value -> replaced.add("TSIG secret"));
+        audit.record(actor, "Certificate Manager settings saved", "CA " + settings.ca()
+                + (replaced.isEmpty() ? "" : "; replaced " + String.join(", ", replaced)));
+        return Map.of();
+    }
+
+    @Override
+    public boolean hasSecret(String name) {
+        return savedSettings.hasSecret(name);
+    }
+
+    // ---------------------------------------------------------------- ACME
+
+    @Override
+    public String requestCertificate(String actor) {
+        requireActor(actor);
+        CertificateSettings settings = settings();
+        if (!settings.ca().isAcme()) {
+            throw new IllegalStateException("The chosen CA works without ACME: start a request for it on the"
+                    + " classic CA page instead.");
+        }
+        if (!settings.termsAgreed()) {
+            throw new IllegalStateException("Agree to the CA's terms of service in the settings first.");
+        }
+        CertificateNames names = NameSelector.select(server.get(), settings.namePolicy());
+        if (names.isEmpty()) {
+            throw new IllegalStateException("None of the server's names can be certified by a public CA: "
+                    + names.rejected());
+        }
+        OrderRun run;
+        synchronized (runs) {
+            OrderRun latest = runs.peekFirst();
+            if (latest != null && !latest.finished()) {
+                return latest.ticket();
+            }
+            run = new OrderRun(UUID.randomUUID().toString(), actor, clock.instant(), names.names());
+            runs.addFirst(run);
+            while (runs.size() > KEPT_RUNS) {
+                runs.removeLast();
+            }
+        }
+        audit.record(actor, "Certificate requested", "Names: " + String.join(", ", names.names()) + "; CA "
+                + directoryOf(settings));
+        try {
+            run.runningAs(background.submit(() -> order(run, settings, names)));
+        } catch (RuntimeException e) {
+            run.failed("The request could not be started: " + describe(e), null);
+            throw new IllegalStateException("The request could not be started: " + describe(e), e);
+        }
+        return run.ticket();
+    }
+
+    @Override
+    public Optional<OrderProgress> progress(String ticket) {
+        return find(ticket).map(OrderRun::snapshot);
+    }
+
+    @Override
+    public Optional<OrderProgress> latestOrder() {
+        synchronized (runs) {
+            return Optional.ofNullable(runs.peekFirst()).map(OrderRun::snapshot);
+        }
+    }
+
+    @Override
+    public void confirmDnsRecords(String ticket, String actor) {
+        requireActor(actor);
+        OrderRun run = find(ticket).orElseThrow(() -> unknownTicket(ticket));
+        ManualDns01Responder responder = run.manualDns()
+                .filter(manual -> !manual.awaitingConfirmation().isEmpty())
+                .orElseThrow(() -> new IllegalStateException("This request is not waiting for DNS records."));
+        audit.record(actor, "DNS records for a certificate confirmed", "Request " + ticket);
+        responder.confirm();
+    }
+
+    @Override
+    public void cancel(String ticket, String actor) {
+        requireActor(actor);
+        OrderRun run = find(ticket).orElseThrow(() -> unknownTicket(ticket));
+        if (run.finished()) {
+            return;
+        }
+        audit.record(actor, "Certificate request cancelled", "Request " + ticket);
+        run.cancel();
+    }
+
+    /** The names wanted now: the live server's, through the admin's name policy. */
+    public CertificateNames wantedNames() {
+        return NameSelector.select(server.get(), savedSettings.namePolicy());
+    }
+
+    /** Stops the running request, if any: the plugin is being unloaded and its classes go with it. */
+    public void close() {
+        OrderRun latest;
+        synchronized (runs) {
+            latest = runs.peekFirst();
+        }
+        if (latest != null && !latest.finished()) {
+            latest.cancel();
+        }
+    }
+
+    /** Told of every request that ends, done or failed: notifications hook in here. */
+    public void addFinishedListener(Consumer<OrderProgress> listener) {
+        finishedListeners.add(listener);
+    }
+
+    public void removeFinishedListener(Consumer<OrderProgress> listener) {
+        finishedListeners.remove(listener);
+    }
+
+    /**
+     * What the component watcher calls when the server answers to names its certificate lacks: in
+     * automatic mode a request for the full set of names, otherwise a warning for the admin.
+     */
+    public CoverageGapListener coverageGapListener() {
+        return missing -> {
+            if (!savedSettings.automatic()) {
+                LOG.warn("The certificate in use does not cover {}, which the server now answers to; request a new"
+                        + " certificate (automatic ordering is off).", missing);
+                return;
+            }
+            try {
+                LOG.info("The certificate in use does not cover {}; requesting one that does", missing);
+                requestCertificate(CertificateEvent.SCHEDULER);
+            } catch (IllegalStateException e) {
+                LOG.warn("The certificate in use does not cover {}, and no new one can be requested: {}", missing,
+                        e.getMessage());
+            }
+        };
+    }
+
+    private void order(OrderRun run, CertificateSettings settings, CertificateNames names) {
+        String actor = run.snapshot().startedBy();
+        try {
+            IssuedCertificate issued = withPluginClassLoader(() -> {
+                try (AcmeIssuer issuer = issuer(settings, dns01For(settings, run))) {
+                    return issuer.issue(names.names(), settings.keyPolicy(),
+                            settings.keyPolicy().keepCurrentKey() ? currentKey.get() : Optional.empty(), run);
+                }
+            });
+            run.installing();
+            InstallOutcome outcome = install(CertificateBundle.of(issued.keyPair().getPrivate(), issued.chain()), actor);
+            String origin = CertificateOrigin.acme(directoryOf(settings));
+            if (outcome.succeeded()) {
+                recordInstalled(actor, issued.names(), issued.chain(), origin + "\n" + outcome.message());
+                run.done(outcome.message());
+            } else {
+                recordFailure(actor, issued.names(), issued.chain(), outcome.message());
+                run.failed("The certificate was issued but not installed: " + outcome.message(), outcome.message());
+            }
+        } catch (IssuanceException e) {
+            recordFailure(actor, names.names(), null, e.getMessage());
+            run.failed(e.getMessage(), null);
+        } catch (Exception e) {
+            if (e instanceof InterruptedException || run.cancelRequested()) {
+                recordFailure(actor, names.names(), null, "The request was cancelled.");
+                run.failed("The request was cancelled.", null);
+                return;
+            }
+            LOG.warn("A certificate request failed unexpectedly", e);
+            recordFailure(actor, names.names(), null, describe(e));
+            run.failed("The request failed: " + describe(e), null);
+        } finally {
+            tellFinished(run.snapshot());
+        }
+    }
+
+    private void tellFinished(OrderProgress finished) {
+        for (Consumer<OrderProgress> listener : finishedListeners) {
+            try {
+                listener.accept(finished);
+            } catch (RuntimeException e) {
+                LOG.warn("A listener for finished certificate requests failed", e);
+            }
+        }
+    }
+
+    private Dns01Responder dns01For(CertificateSettings settings, OrderRun run) {
+        if (settings.dnsUpdate().isPresent()) {
+            CertificateSettings.DnsUpdateServer server = settings.dnsUpdate().get();
+            Rfc2136Settings rfc2136 = Rfc2136Settings.of(server.host(), server.port(), server.keyName(),
+                    TsigAlgorithm.fromLabel(server.algorithm()),
+                    savedSettings.secret(SavedSettings.TSIG_SECRET).orElse(""));
+            return new Rfc2136Dns01Responder(server.zone().map(rfc2136::withZone).orElse(rfc2136));
+        }
+        ManualDns01Responder manual = new ManualDns01Responder(manualDnsTimeout, run::awaitingDnsRecords);
+        run.useManualDns(manual);
+        return manual;
+    }
+
+    private AcmeIssuer issuer(CertificateSettings settings, Dns01Responder dns01) {
+        return AcmeIssuer.builder(acmeSettings(settings, directoryOf(settings)))
+                .accountStore(storage.accounts())
+                .orderStore(storage.orders())
+                .sealer(storage.sealer())
+                .http01(http01)
+                .dns01(dns01, dnsCheck)
+                .build();
+    }
+
+    private AcmeSettings acmeSettings(CertificateSettings settings, URI directory) {
+        AcmeSettings.Builder acme = AcmeSettings.builder(directory)
+                .termsOfServiceAgreed(settings.termsAgreed())
+                .challengeType(settings.challengeType());
+        if (!settings.contactEmail().isBlank()) {
+            acme.contactEmail(settings.contactEmail().strip());
+        }
+        settings.customTrustAnchorPem().filter(pem -> !pem.isBlank())
+                .ifPresent(pem -> acme.trustAnchor(SettingsValidation.firstCertificate(pem)));
+        Optional<String> hmac = savedSettings.secret(SavedSettings.EAB_HMAC_KEY);
+        settings.eabKeyId().filter(id -> !id.isBlank()).filter(id -> hmac.isPresent())
+                .ifPresent(id -> acme.externalAccountBinding(new ExternalAccountBinding(id, hmac.get())));
+        return acme.build();
+    }
+
+    private static URI directoryOf(CertificateSettings settings) {
+        return settings.ca().directory().or(settings::customDirectory)
+                .orElseThrow(() -> new IllegalStateException("No ACME directory is configured."));
+    }
+
+    // ---------------------------------------------------------------- classic
+
+    @Override
+    public ClassicRequestView startClassicRequest(String actor) {
+        requireActor(actor);
+        CertificateSettings settings = settings();
+        CertificateNames names = NameSelector.select(server.get(), settings.namePolicy());
+        if (names.isEmpty()) {
+            throw new IllegalStateException("None of the server's names can be certified: " + names.rejected());
+        }
+        PendingRequest request = classicFlow().start(names.names(), settings.keyPolicy().type(),
+                settings.xmppIdentities());
+        audit.record(actor, "Classic certificate request started", "Names: " + String.join(", ", request.names()));
+        return view(request);
+    }
+
+    @Override
+    public List<ClassicRequestView> pendingClassicRequests() {
+        return storage.pendingRequests().list().stream().map(DefaultCertificateService::view).toList();
+    }
+
+    @Override
+    public String acceptClassicCertificate(String requestId, byte[] certificate, byte[] caCertificates, String actor) {
+        requireActor(actor);
+        ClassicCaFlow flow = classicFlow();
+        AcceptedCertificate accepted;
+        try {
+            accepted = flow.accept(requestId, certificate, caCertificates == null ? new byte[0] : caCertificates);
+        } catch (ClassicCaException e) {
+            audit.record(actor, "Classic certificate refused", e.getMessage());
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        List<String> names = accepted.request().names();
+        InstallOutcome outcome = install(CertificateBundle.of(accepted.keyPair().getPrivate(), accepted.chain()), actor);
+        String notes = accepted.notes().isEmpty() ? "" : "\n" + String.join("\n", accepted.notes());
+        if (!outcome.succeeded()) {
+            recordFailure(actor, names, accepted.chain(), outcome.message());
+            return outcome.message() + notes;
+        }
+        flow.complete(accepted);
+        recordInstalled(actor, names, accepted.chain(), CertificateOrigin.CLASSIC + "\n" + outcome.message());
+        return outcome.message() + notes;
+    }
+
+    private ClassicCaFlow classicFlow() {
+        return new ClassicCaFlow(storage.pendingRequests(), storage.sealer(), trustedRoots.get(), clock);
+    }
+
+    private static ClassicRequestView view(PendingRequest request) {
+        return new ClassicRequestView(request.id(), request.names(), request.csr().pem(),
+                VerificationMailboxes.forNames(request.names()), request.createdAt());
+    }
+
+    // ---------------------------------------------------------------- revocation
+
+    @Override
+    public void revoke(String serialNumber, String reason, String actor) {
+        requireActor(actor);
+        RevocationReason revocationReason = revocationReason(reason);
+        String serial = serialNumber.strip().toLowerCase(Locale.ROOT).replace(":", "");
+        CertificateEvent obtained = history.latest(HISTORY_SEARCHED).stream()
+                .filter(event -> event.type() == CertificateEventType.ISSUED || event.type() == CertificateEventType.RENEWED)
+                .filter(event -> event.certificate().serialNumber().equals(serial))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("This plugin has not obtained a certificate with serial"
+                        + " number " + serial + "."));
+        URI directory = CertificateOrigin.acmeDirectory(obtained.detail()).orElseThrow(() ->
+                new IllegalStateException("This certificate comes from a CA without ACME: revoke it on the CA's"
+                        + " website, then request a new certificate."));
+        X509Certificate certificate = CertificateChainCodec.fromPem(obtained.certificate().chainPem()).get(0);
+        CertificateSettings settings = settings();
+        try {
+            withPluginClassLoader(() -> {
+                try (AcmeIssuer issuer = AcmeIssuer.builder(acmeSettings(settings, directory))
+                        .accountStore(storage.accounts()).orderStore(storage.orders()).sealer(storage.sealer())
+                        .build()) {
+                    issuer.revoke(certificate, revocationReason);
+                }
+                return null;
+            });
+        } catch (Exception e) {
+            recordFailure(actor, obtained.names(), List.of(certificate), "Revocation failed: " + describe(e));
+            throw new IllegalStateException("The CA did not revoke the certificate: " + describe(e), e);
+        }
+        history.append(new CertificateEvent(clock.instant(), CertificateEventType.REVOKED, actor, obtained.names(),
+                obtained.certificate(), "Reason: " + reason));
+        audit.record(actor, "Certificate revoked", "Serial " + serial + ", names " + String.join(", ", obtained.names())
+                + ", reason " + reason);
+    }
+
+    /** RFC 5280's reason names as the API takes them (keyCompromise) to acme4j's constants (KEY_COMPROMISE). */
+    private static RevocationReason revocationReason(String reason) {
+        List<RevocationReason> offered = List.of(RevocationReason.UNSPECIFIED, RevocationReason.KEY_COMPROMISE,
+                RevocationReason.AFFILIATION_CHANGED, RevocationReason.SUPERSEDED,
+                RevocationReason.CESSATION_OF_OPERATION);
+        String wanted = reason == null ? "" : reason.strip().replaceAll("([a-z])([A-Z])", "$1_$2")
+                .toUpperCase(Locale.ROOT);
+        return offered.stream().filter(candidate -> candidate.name().equals(wanted)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Unknown revocation reason '" + reason + "'; use one of"
+                        + " unspecified, keyCompromise, affiliationChanged, superseded, cessationOfOperation."));
+    }
+
+    // ---------------------------------------------------------------- status and history
+
+    @Override
+    public CertificateStatus status() {
+        return StatusReport.of(overview.get(), NameSelector.select(server.get(), settings().namePolicy()), settings(),
+                latestOrder(), history.latest(HISTORY_SEARCHED), outlook.nextRenewal(), expiryWarning.get(),
+                clock.instant());
+    }
+
+    @Override
+    public List<CertificateEvent> history(int limit) {
+        return history.latest(limit);
+    }
+
+    // ---------------------------------------------------------------- shared steps
+
+    private InstallOutcome install(CertificateBundle bundle, String actor) {
+        LiveKeystoreInstaller.Origin origin = CertificateEvent.SCHEDULER.equals(actor)
+                ? LiveKeystoreInstaller.Origin.BACKGROUND : LiveKeystoreInstaller.Origin.ADMIN_CONSOLE;
+        return installer.get().install(bundle, origin);
+    }
+
+    private void recordInstalled(String actor, List<String> names, List<X509Certificate> chain, String detail) {
+        boolean renewal = history.latest(HISTORY_SEARCHED).stream()
+                .anyMatch(event -> (event.type() == CertificateEventType.ISSUED
+                        || event.type() == CertificateEventType.RENEWED) && event.names().get(0).equals(names.get(0)));
+        CertificateEventType type = renewal ? CertificateEventType.RENEWED : CertificateEventType.ISSUED;
+        CertificateFacts facts = CertificateFacts.of(chain);
+        appendHistory(new CertificateEvent(clock.instant(), type, actor, names, facts, detail));
+        audit.record(actor, "Certificate " + type.name().toLowerCase(Locale.ROOT) + " and installed",
+                "Serial " + facts.serialNumber() + ", names " + String.join(", ", names) + ", valid until "
+                        + facts.notAfter());
+    }
+
+    private void recordFailure(String actor, List<String> names, List<X509Certificate> chain, String why) {
+        CertificateFacts facts = chain == null ? null : CertificateFacts.of(chain);
+        appendHistory(new CertificateEvent(clock.instant(), CertificateEventType.FAILED, actor, names, facts, why));
+        audit.record(actor, "Certificate request failed", why);
+    }
+
+    /**
+     * A history that cannot be written (database down) must not leave a request unfinished, which
+     * would block every later one, nor undo an install that worked: it is logged instead.
+     */
+    private void appendHistory(CertificateEvent event) {
+        try {
+            history.append(event);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not record in the certificate history: {} {} by {}", event.type(), event.names(),
+                    event.actor(), e);
+        }
+    }
+
+    /**
+     * acme4j finds its CA providers with ServiceLoader through the thread's context class loader,
+     * which on Openfire's pool threads is not the plugin's: without this it finds none.
+     */
+    private static <T> T withPluginClassLoader(Callable<T> work) throws Exception {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(DefaultCertificateService.class.getClassLoader());
+        try {
+            return work.call();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private Optional<OrderRun> find(String ticket) {
+        synchronized (runs) {
+            return runs.stream().filter(run -> run.ticket().equals(ticket)).findFirst();
+        }
+    }
+
+    private static IllegalArgumentException unknownTicket(String ticket) {
+        return new IllegalArgumentException("There is no certificate request " + ticket + " (it may be too old).");
+    }
+
+    private static void requireActor(String actor) {
+        if (actor == null || actor.isBlank()) {
+            throw new IllegalArgumentException("Every change names who makes it");
+        }
+    }
+
+    private static String describe(Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** Wires the service to the server, or to a test's stand-ins. */
+    public static final class Builder {
+        private SavedSettings settings;
+        private PluginStorage storage;
+        private Supplier<ServerDescription> server;
+        private Http01Responder http01;
+        private Supplier<LiveKeystoreInstaller> installer;
+        private Supplier<IdentityStoreOverview> overview;
+        private Supplier<Optional<KeyPair>> currentKey = Optional::empty;
+        private Background background;
+        private AuditLog audit;
+        private DnsVisibilityCheck dnsCheck = DnsVisibilityCheck.viaSystemResolver();
+        private Supplier<List<X509Certificate>> trustedRoots = org.xmppcert.core.classic.TrustedRoots::ofJvm;
+        private RenewalOutlook outlook = RenewalOutlook.NONE;
+        private Supplier<Duration> expiryWarning = () -> Duration.ofDays(30);
+        private Duration manualDnsTimeout = Duration.ofHours(24);
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        public Builder settings(SavedSettings saved) {
+            this.settings = saved;
+            return this;
+        }
+
+        public Builder storage(PluginStorage pluginStorage) {
+            this.storage = pluginStorage;
+            return this;
+        }
+
+        /** The live server's names, read at each request. */
+        public Builder server(Supplier<ServerDescription> description) {
+            this.server = description;
+            return this;
+        }
+
+        public Builder http01(Http01Responder responder) {
+            this.http01 = responder;
+            return this;
+        }
+
+        /** Obtained at each install, so it sees the server's domain and stores as they are then. */
+        public Builder installer(Supplier<LiveKeystoreInstaller> liveInstaller) {
+            this.installer = liveInstaller;
+            return this;
+        }
+
+        public Builder overview(Supplier<IdentityStoreOverview> identityStores) {
+            this.overview = identityStores;
+            return this;
+        }
+
+        /** The key of the certificate in use, for admins who keep their key across renewals. */
+        public Builder currentKey(Supplier<Optional<KeyPair>> key) {
+            this.currentKey = key;
+            return this;
+        }
+
+        public Builder background(Background tasks) {
+            this.background = tasks;
+            return this;
+        }
+
+        public Builder audit(AuditLog log) {
+            this.audit = log;
+            return this;
+        }
+
+        /** How dns-01 records are confirmed visible before the CA is asked: the system resolver by default. */
+        public Builder dnsCheck(DnsVisibilityCheck check) {
+            this.dnsCheck = check;
+            return this;
+        }
+
+        /** The roots classic certificates must chain to: the JVM's by default. */
+        public Builder trustedRoots(Supplier<List<X509Certificate>> roots) {
+            this.trustedRoots = roots;
+            return this;
+        }
+
+        public Builder outlook(RenewalOutlook renewalOutlook) {
+            this.outlook = renewalOutlook;
+            return this;
+        }
+
+        /** How close to expiry the status calls for action. */
+        public Builder expiryWarning(Supplier<Duration> warning) {
+            this.expiryWarning = warning;
+            return this;
+        }
+
+        /** How long manual dns-01 records may take the admin (a day by default). */
+        public Builder manualDnsTimeout(Duration timeout) {
+            this.manualDnsTimeout = timeout;
+            return this;
+        }
+
+        public Builder clock(Clock time) {
+            this.clock = time;
+            return this;
+        }
+
+        public DefaultCertificateService build() {
+            return new DefaultCertificateService(this);
+        }
+    }
+}

@@ -143,7 +143,7 @@ class ConsolePagesIT {
         type("checkIntervalHours", "0");
         type("warningDays", "14, seven");
         type("includeNames", "web.example.org\nbad_name!");
-        browser.findElement(By.id("cm-save")).click();
+        submit("cm-save");
 
         assertTrue(browser.findElement(By.id("cm-form-problems")).getText().contains("Nothing was saved"));
         assertEquals("This CA needs the key ID from your account with it.", error("eabKeyId"));
@@ -163,7 +163,7 @@ class ConsolePagesIT {
         type("includeNames", "web.example.org");
         type("eabKeyId", "kid-1");
         type("eabHmacKey", "c2VjcmV0LWhtYWMta2V5");
-        browser.findElement(By.id("cm-save")).click();
+        submit("cm-save");
 
         assertEquals("The settings are saved.", browser.findElement(By.className("cm-notice")).getText());
         assertTrue(service.calls.contains("saveSettings admin ZEROSSL"), service.calls.toString());
@@ -182,7 +182,7 @@ class ConsolePagesIT {
             browser.get(server.url("certificate-settings.jsp"));
             new Select(browser.findElement(By.id("ca"))).selectByValue("CUSTOM");
             type("customDirectory", "https://ca.example.net/acme/directory");
-            browser.findElement(By.id("cm-save")).click();
+            submit("cm-save");
 
             assertEquals("The CA at this address did not answer as an ACME server.", error("customDirectory"));
         } finally {
@@ -214,8 +214,10 @@ class ConsolePagesIT {
         assertEquals(Boolean.TRUE, chromium.script("return window.cmSamePage === true;"), "the page was not reloaded");
         photograph("request-dns");
 
-        browser.findElement(By.id("cm-dns-confirm")).click();
-        chromium.await(ExpectedConditions.urlContains("ticket=" + ticket));
+        WebElement confirm = browser.findElement(By.id("cm-dns-confirm"));
+        confirm.click();
+        chromium.await(ExpectedConditions.stalenessOf(confirm));
+        chromium.await(ExpectedConditions.visibilityOfElementLocated(By.id("cm-names")));
         assertTrue(service.calls.contains("confirmDnsRecords admin " + ticket), service.calls.toString());
         chromium.script("window.cmSamePage = true;");
 
@@ -325,7 +327,7 @@ class ConsolePagesIT {
         assertEquals(issued.serialNumber(), browser.findElement(By.id("cm-revoke-serial")).getText());
         new Select(browser.findElement(By.id("reason"))).selectByValue("keyCompromise");
         photograph("revoke");
-        browser.findElement(By.id("cm-revoke")).click();
+        submit("cm-revoke");
 
         assertEquals("Tick the box to confirm the revocation.", browser.findElement(By.id("cm-problem")).getText());
         assertTrue(service.calls.stream().noneMatch(call -> call.startsWith("revoke")), "nothing revoked unconfirmed");
@@ -333,7 +335,7 @@ class ConsolePagesIT {
                 .getFirstSelectedOption().getAttribute("value"), "the chosen reason is kept");
 
         browser.findElement(By.id("confirmed")).click();
-        browser.findElement(By.id("cm-revoke")).click();
+        submit("cm-revoke");
 
         chromium.await(ExpectedConditions.urlContains("certificate-history.jsp"));
         assertEquals("Certificate " + issued.serialNumber() + " is revoked.",
@@ -346,7 +348,7 @@ class ConsolePagesIT {
     void aFormSentWithoutTheCsrfTokenIsRefused() throws Exception {
         browser.get(server.url("certificate-settings.jsp"));
         chromium.script("document.querySelector('#cm-settings input[name=csrf]').remove();");
-        browser.findElement(By.id("cm-save")).click();
+        submit("cm-save");
 
         assertEquals(AdminConsoleContract.CSRF_FAILED, browser.findElement(By.className("cm-notice")).getText());
         assertTrue(service.calls.stream().noneMatch(call -> call.startsWith("saveSettings")));
@@ -410,6 +412,13 @@ class ConsolePagesIT {
     private static List<String> states() {
         return (List<String>) chromium.script("return Array.from(document.querySelectorAll('#cm-names .cm-state'))"
                 + ".map(function (state) { return state.textContent; });");
+    }
+
+    /** Sends a form and waits for the page that answers, which often has the same address. */
+    private static void submit(String button) {
+        WebElement sent = browser.findElement(By.id(button));
+        sent.click();
+        chromium.await(ExpectedConditions.stalenessOf(sent));
     }
 
     private static void type(String field, String text) {

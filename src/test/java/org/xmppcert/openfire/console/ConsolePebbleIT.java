@@ -105,7 +105,9 @@ class ConsolePebbleIT {
             backend.pebble().challTestSrv().setTxt(codes.get(0).getText(), codes.get(1).getText());
         }
         chromium.screenshot("pebble-request-dns-1280");
-        browser.findElement(By.id("cm-dns-confirm")).click();
+        WebElement confirm = browser.findElement(By.id("cm-dns-confirm"));
+        confirm.click();
+        chromium.await(ExpectedConditions.stalenessOf(confirm));
 
         untilDone(new ArrayList<>());
         assertEquals(List.of("Valid", "Valid"), states());
@@ -139,7 +141,9 @@ class ConsolePebbleIT {
 
     private void untilDone(List<String> phasesSeen) {
         new WebDriverWait(browser, Duration.ofSeconds(60), Duration.ofMillis(200)).until(driver -> {
-            String phase = driver.findElement(By.id("cm-phase")).getAttribute("data-phase");
+            // Read by the page itself: a confirmation reloads it, which would leave an element reference stale.
+            String phase = (String) chromium.script("var phase = document.getElementById('cm-phase');"
+                    + " return phase ? phase.dataset.phase : null;");
             if (phasesSeen.isEmpty() || !phasesSeen.get(phasesSeen.size() - 1).equals(phase)) {
                 phasesSeen.add(phase);
             }

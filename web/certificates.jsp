@@ -1,74 +1,134 @@
-<%@ page contentType="text/html; charset=UTF-8" %>
-<%@ taglib uri="http://java.sun.com/jsp/jstl/core" prefix="c" %>
-<%@ taglib uri="http://java.sun.com/jsp/jstl/fmt" prefix="fmt" %>
-<jsp:useBean id="certificatesPage" class="org.xmppcert.openfire.console.CertificatesPage"/>
-<c:set var="overview" value="${certificatesPage.overview}"/>
+<%@ include file="WEB-INF/includes/taglibs.jspf" %>
+<%@ page import="org.xmppcert.openfire.console.ConsoleContext, org.xmppcert.openfire.console.Notice, org.xmppcert.openfire.console.StatusPage" %>
+<%
+    pageContext.setAttribute("view", StatusPage.load(ConsoleContext.service(application)));
+    pageContext.setAttribute("cmNotices", Notice.take(session));
+%>
+<c:set var="cmSection" value="status"/>
 <html>
 <head>
     <title><fmt:message key="certificates.title"/></title>
     <meta name="pageID" content="certificatemanager-status"/>
+<%@ include file="WEB-INF/includes/head.jspf" %>
 </head>
-<body>
-<p><fmt:message key="certificates.intro"/></p>
+<body class="cm-standalone">
+<div class="cm-page">
+<%@ include file="WEB-INF/includes/nav.jspf" %>
 
-<div class="jive-contentBoxHeader"><fmt:message key="certificates.domain.title"/></div>
+<c:choose>
+    <c:when test="${not empty view.runningTicket}">
+        <div class="jive-info cm-callout" id="cm-verdict">
+            <p><strong><fmt:message key="status.running"/></strong></p>
+            <p><a class="cm-button" href="certificate-request.jsp?ticket=${fn:escapeXml(view.runningTicket)}"><fmt:message key="status.running.follow"/></a></p>
+        </div>
+    </c:when>
+    <c:when test="${view.needsAttention}">
+        <div class="jive-error cm-callout" id="cm-verdict" role="alert">
+            <p><strong><fmt:message key="status.attention"/></strong></p>
+            <c:if test="${not empty view.actions}">
+                <ul class="cm-actions">
+                    <c:forEach var="action" items="${view.actions}"><li><c:out value="${action}"/></li></c:forEach>
+                </ul>
+            </c:if>
+            <form method="post" action="certificate-request.jsp" class="cm-inline-form">
+                <input type="hidden" name="csrf" value="${fn:escapeXml(csrf)}">
+                <c:choose>
+                    <c:when test="${view.classic}">
+                        <input type="hidden" name="action" value="classicStart">
+                        <button type="submit" class="cm-button cm-primary" id="cm-request-now"><fmt:message key="status.classic.start"/></button>
+                    </c:when>
+                    <c:otherwise>
+                        <input type="hidden" name="action" value="start">
+                        <button type="submit" class="cm-button cm-primary" id="cm-request-now"><fmt:message key="status.request.now"/></button>
+                    </c:otherwise>
+                </c:choose>
+                <a href="certificate-settings.jsp"><fmt:message key="status.check.settings"/></a>
+            </form>
+        </div>
+    </c:when>
+    <c:otherwise>
+        <div class="jive-success cm-callout" id="cm-verdict">
+            <p><strong><fmt:message key="status.all-well"/></strong></p>
+        </div>
+    </c:otherwise>
+</c:choose>
+
+<div class="jive-contentBoxHeader"><fmt:message key="status.overview.title"/></div>
 <div class="jive-contentBox">
-    <p><fmt:message key="certificates.domain.label"/> <strong><c:out value="${overview.xmppDomain}"/></strong></p>
+    <dl class="cm-facts">
+        <dt><fmt:message key="status.required-names"/></dt>
+        <dd id="cm-required-names">
+            <c:forEach var="name" items="${view.requiredNames}" varStatus="loop"><code><c:out value="${name}"/></code><c:if test="${not loop.last}">, </c:if></c:forEach>
+            <c:if test="${empty view.requiredNames}"><em><fmt:message key="status.none"/></em></c:if>
+        </dd>
+        <dt><fmt:message key="status.next-renewal"/></dt>
+        <dd id="cm-next-renewal">
+            <c:choose>
+                <c:when test="${not empty view.nextRenewal}"><fmt:formatDate value="${view.nextRenewal}" type="both" dateStyle="medium" timeStyle="short"/></c:when>
+                <c:otherwise><em><fmt:message key="status.next-renewal.none"/></em></c:otherwise>
+            </c:choose>
+        </dd>
+        <dt><fmt:message key="status.last-attempt"/></dt>
+        <dd id="cm-last-attempt">
+            <c:choose>
+                <c:when test="${not empty view.lastAttempt}"><c:out value="${view.lastAttempt}"/></c:when>
+                <c:otherwise><em><fmt:message key="status.last-attempt.none"/></em></c:otherwise>
+            </c:choose>
+        </dd>
+    </dl>
 </div>
 
-<c:forEach var="store" items="${overview.stores}">
+<c:forEach var="store" items="${view.stores}">
     <div class="jive-contentBoxHeader">
-        <fmt:message key="certificates.store.title"/>
-        <c:forEach var="type" items="${store.connectionTypes}" varStatus="status">
-            <c:out value="${type}"/><c:if test="${not status.last}">, </c:if>
-        </c:forEach>
+        <fmt:message key="status.store.title"/> <code><c:out value="${store.name}"/></code>
     </div>
-    <div class="jive-contentBox">
+    <div class="jive-contentBox cm-store">
+        <p class="cm-muted"><fmt:message key="status.store.used-by"/>
+            <c:forEach var="type" items="${store.connectionTypes}" varStatus="loop"><c:out value="${type}"/><c:if test="${not loop.last}">, </c:if></c:forEach>
+        </p>
+        <c:set var="certificate" value="${store.certificate}"/>
         <c:choose>
-            <c:when test="${not store.readable}">
-                <p><fmt:message key="certificates.store.unreadable"/></p>
+            <c:when test="${empty certificate}">
+                <p class="cm-bad"><fmt:message key="status.store.no-certificate"/></p>
             </c:when>
             <c:otherwise>
-                <p><fmt:message key="certificates.store.file"/> <code><c:out value="${store.file}"/></code></p>
-                <table class="jive-table" style="width: 100%">
-                    <thead>
-                    <tr>
-                        <th><fmt:message key="certificates.column.alias"/></th>
-                        <th><fmt:message key="certificates.column.names"/></th>
-                        <th><fmt:message key="certificates.column.issuer"/></th>
-                        <th><fmt:message key="certificates.column.expiry"/></th>
-                        <th><fmt:message key="certificates.column.validity"/></th>
-                    </tr>
-                    </thead>
-                    <tbody>
-                    <c:if test="${empty store.certificates}">
-                        <tr><td colspan="5"><em><fmt:message key="certificates.store.empty"/></em></td></tr>
-                    </c:if>
-                    <c:forEach var="certificate" items="${store.certificates}">
-                        <tr>
-                            <td><c:out value="${certificate.alias}"/></td>
-                            <td>
-                                <c:forEach var="name" items="${certificate.names}" varStatus="status">
-                                    <c:out value="${name}"/><c:if test="${not status.last}"><br/></c:if>
-                                </c:forEach>
-                            </td>
-                            <td><c:out value="${certificate.issuer}"/></td>
-                            <td><fmt:formatDate value="${certificate.notAfter}" type="both" dateStyle="medium" timeStyle="short"/></td>
-                            <td>
-                                <c:choose>
-                                    <c:when test="${certificate.validity == 'VALID'}"><fmt:message key="certificates.validity.valid"/></c:when>
-                                    <c:when test="${certificate.validity == 'EXPIRES_SOON'}"><strong><fmt:message key="certificates.validity.expires-soon"/></strong></c:when>
-                                    <c:when test="${certificate.validity == 'EXPIRED'}"><span style="color: red;"><fmt:message key="certificates.validity.expired"/></span></c:when>
-                                    <c:otherwise><span style="color: red;"><fmt:message key="certificates.validity.not-yet-valid"/></span></c:otherwise>
-                                </c:choose>
-                            </td>
-                        </tr>
-                    </c:forEach>
-                    </tbody>
-                </table>
+                <dl class="cm-facts">
+                    <dt><fmt:message key="status.certificate.names"/></dt>
+                    <dd><c:forEach var="name" items="${certificate.names}" varStatus="loop"><code><c:out value="${name}"/></code><c:if test="${not loop.last}">, </c:if></c:forEach></dd>
+                    <dt><fmt:message key="status.certificate.issuer"/></dt>
+                    <dd><c:out value="${certificate.issuer}"/>
+                        <c:if test="${certificate.selfSigned}"> <span class="cm-badge cm-bad"><fmt:message key="status.certificate.self-signed"/></span></c:if></dd>
+                    <dt><fmt:message key="status.certificate.key-type"/></dt>
+                    <dd><c:out value="${certificate.keyType}"/></dd>
+                    <dt><fmt:message key="status.certificate.serial"/></dt>
+                    <dd><code><c:out value="${certificate.serialNumber}"/></code></dd>
+                    <dt><fmt:message key="status.certificate.valid-from"/></dt>
+                    <dd><fmt:formatDate value="${certificate.notBefore}" type="both" dateStyle="medium" timeStyle="short"/></dd>
+                    <dt><fmt:message key="status.certificate.valid-until"/></dt>
+                    <dd><fmt:formatDate value="${certificate.notAfter}" type="both" dateStyle="medium" timeStyle="short"/>
+                        <c:choose>
+                            <c:when test="${certificate.expired}"><span class="cm-badge cm-bad"><fmt:message key="status.certificate.expired"/></span></c:when>
+                            <c:otherwise><span class="cm-badge"><fmt:message key="status.certificate.days-left"><fmt:param value="${certificate.daysLeft}"/></fmt:message></span></c:otherwise>
+                        </c:choose>
+                    </dd>
+                    <dt><fmt:message key="status.certificate.coverage"/></dt>
+                    <dd>
+                        <c:choose>
+                            <c:when test="${empty certificate.missingNames}"><span class="cm-good"><fmt:message key="status.certificate.covers-all"/></span></c:when>
+                            <c:otherwise>
+                                <span class="cm-bad"><fmt:message key="status.certificate.missing"/></span>
+                                <c:forEach var="name" items="${certificate.missingNames}" varStatus="loop"><code class="cm-missing"><c:out value="${name}"/></code><c:if test="${not loop.last}">, </c:if></c:forEach>
+                            </c:otherwise>
+                        </c:choose>
+                    </dd>
+                </dl>
+                <c:if test="${not certificate.selfSigned and not certificate.expired}">
+                    <p><a href="certificate-revoke.jsp?serial=${fn:escapeXml(certificate.serialNumber)}"><fmt:message key="status.certificate.revoke"/></a></p>
+                </c:if>
             </c:otherwise>
         </c:choose>
     </div>
 </c:forEach>
+</div>
 </body>
 </html>

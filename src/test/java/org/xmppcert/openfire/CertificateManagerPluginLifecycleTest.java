@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TimerTask;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.eclipse.jetty.ee8.nested.ContextHandler;
@@ -55,7 +56,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mockito.ArgumentCaptor;
 import org.mockito.MockedStatic;
 import org.xmppcert.openfire.cluster.CertificateClusterTask;
-import org.xmppcert.openfire.console.CertificatesPage;
+import org.xmppcert.openfire.console.IdentityStoreOverview;
 import org.xmppcert.openfire.console.IdentityStoreOverview.Certificate;
 import org.xmppcert.openfire.console.IdentityStoreOverview.Validity;
 import org.xmppcert.openfire.service.SavedSettings;
@@ -273,7 +274,7 @@ class CertificateManagerPluginLifecycleTest {
     }
 
     @Test
-    void theStatusPageFollowsStoreChangesAfterReloads() throws Exception {
+    void theIdentityStoreOverviewFollowsStoreChangesAfterReloads() throws Exception {
         Instant now = Instant.now();
         KeyStore keyStore = TestCertificates.emptyKeyStore(PASSWORD);
         TestCertificates.addKeyEntry(keyStore, "example.org_ec", TestCertificates.issue("CN=CA",
@@ -298,8 +299,10 @@ class CertificateManagerPluginLifecycleTest {
         }
         when(pluginManager.getPluginByCanonicalName(CertificateManagerPlugin.CANONICAL_NAME))
                 .thenReturn(Optional.of(plugin));
-        CertificatesPage page = new CertificatesPage();
-        assertEquals("example.org", page.getOverview().getXmppDomain());
+        Supplier<IdentityStoreOverview> page = () -> pluginManager
+                .getPluginByCanonicalName(CertificateManagerPlugin.CANONICAL_NAME)
+                .map(CertificateManagerPlugin.class::cast).orElseThrow().identityStoreOverview();
+        assertEquals("example.org", page.get().getXmppDomain());
         assertEquals(List.of("example.org_ec"), aliases(page));
 
         TestCertificates.addKeyEntry(store.getStore(), "renewed", TestCertificates.issue("CN=CA",
@@ -308,7 +311,7 @@ class CertificateManagerPluginLifecycleTest {
         assertEquals(List.of("example.org_ec", "renewed"), aliases(page));
 
         setExpiryWarning(Duration.ofDays(100));
-        assertTrue(page.getOverview().getStores().get(0).getCertificates().stream()
+        assertTrue(page.get().getStores().get(0).getCertificates().stream()
                 .allMatch(certificate -> certificate.getValidity() == Validity.EXPIRES_SOON));
         plugin.destroyPlugin();
     }
@@ -320,8 +323,8 @@ class CertificateManagerPluginLifecycleTest {
         property.setValue(warning);
     }
 
-    private static List<String> aliases(CertificatesPage page) {
-        return page.getOverview().getStores().get(0).getCertificates().stream().map(Certificate::getAlias).toList();
+    private static List<String> aliases(Supplier<IdentityStoreOverview> page) {
+        return page.get().getStores().get(0).getCertificates().stream().map(Certificate::getAlias).toList();
     }
 
     private static List<String> pluginProperties() {

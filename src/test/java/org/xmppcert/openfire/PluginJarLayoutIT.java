@@ -199,8 +199,9 @@ class PluginJarLayoutIT {
         bundle.load(new StringReader(read(BUNDLE)));
         Set<String> used = new TreeSet<>(matches(Pattern.compile("\\$\\{([^}]+)}"), read("plugin.xml")));
         for (String page : pages()) {
-            used.addAll(matches(Pattern.compile("<fmt:message\\s+key=\"([^\"]+)\""),
-                    Files.readString(WEB_SOURCES.resolve(page))));
+            // A key computed from a value (settings.ca.${preset}) is checked per value by ConsoleBundlesTest.
+            matches(Pattern.compile("<fmt:message\\s+key=\"([^\"]+)\""), Files.readString(WEB_SOURCES.resolve(page)))
+                    .stream().filter(key -> !key.contains("${")).forEach(used::add);
         }
         used.add("system_property." + CertificateManagerPlugin.EXPIRY_WARNING_PROPERTY);
         assertTrue(used.size() > 3, "keys found: " + used);

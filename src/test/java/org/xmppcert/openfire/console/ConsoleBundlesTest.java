@@ -1,0 +1,136 @@
+package org.xmppcert.openfire.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.xmppcert.core.acme.ChallengeType;
+import org.xmppcert.core.history.CertificateEventType;
+import org.xmppcert.core.keys.KeyType;
+import org.xmppcert.openfire.service.CaPreset;
+import org.xmppcert.openfire.service.OrderProgress;
+
+/**
+ * Every text the console shows comes from the plugin's bundle, and the English, German and French
+ * bundles are complete: every key the pages and their beans use is in all three, and none has a
+ * key the others lack. Keys a page builds from a value (such as {@code settings.ca.${preset}}) are
+ * checked for every value the value can take.
+ */
+class ConsoleBundlesTest {
+
+    private static final Path WEB = Path.of("web");
+    private static final Path CONSOLE_SOURCES = Path.of("src/main/java/org/xmppcert/openfire/console");
+    private static final List<String> LANGUAGES = List.of("", "_de", "_fr");
+    private static final Pattern PAGE_KEY = Pattern.compile("<fmt:message\\s+key=\"([^\"]+)\"");
+    private static final Pattern BEAN_KEY = Pattern.compile("Message\\.key\\(\"([^\"]+)\"\\s*[,)]");
+
+    /** The values each computed key in the pages can take. */
+    private static final Map<String, List<String>> COMPUTED = Map.of(
+            "settings.ca.${preset}", names(CaPreset.values()),
+            "settings.keyType.${keyType}", names(KeyType.values()),
+            "settings.challengeType.${challengeType}", names(ChallengeType.values()),
+            "settings.challengeType.${challengeType}.hint", names(ChallengeType.values()),
+            "request.phase.${progress.phase}", names(OrderProgress.Phase.values()),
+            "request.state.${name.state}", names(OrderProgress.NameState.values()),
+            "history.type.${event.type}", names(CertificateEventType.values()),
+            "revoke.reason.${reason}", RevokePage.REASONS);
+
+    @Test
+    void everyKeyThePagesAndBeansUseIsInEveryBundle() throws IOException {
+        Set<String> used = usedKeys();
+        assertTrue(used.size() > 150, "keys found: " + used.size());
+
+        for (String language : LANGUAGES) {
+            Properties bundle = bundle(language);
+            assertEquals(List.of(), used.stream().filter(key -> !bundle.containsKey(key)).toList(),
+                    "missing from certificatemanager_i18n" + language + ".properties");
+        }
+    }
+
+    @Test
+    void theBundlesHaveTheSameKeysAndNoEmptyText() throws IOException {
+        Set<String> english = new TreeSet<>(bundle("").stringPropertyNames());
+        for (String language : LANGUAGES) {
+            Properties bundle = bundle(language);
+            assertEquals(english, new TreeSet<>(bundle.stringPropertyNames()), language);
+            assertEquals(List.of(), english.stream().filter(key -> bundle.getProperty(key).isBlank()).toList());
+        }
+    }
+
+    /** A message with an argument goes through MessageFormat, which swallows a lone apostrophe. */
+    @Test
+    void messagesWithAnArgumentHaveNoLoneApostrophe() throws IOException {
+        for (String language : LANGUAGES) {
+            Properties bundle = bundle(language);
+            List<String> broken = bundle.stringPropertyNames().stream()
+                    .filter(key -> bundle.getProperty(key).contains("{0}"))
+                    .filter(key -> bundle.getProperty(key).replace("''", "").contains("'"))
+                    .toList();
+            assertEquals(List.of(), broken, language);
+        }
+    }
+
+    private static Set<String> usedKeys() throws IOException {
+        Set<String> used = new TreeSet<>(SettingsForm.ERROR_KEYS);
+        try (Stream<Path> files = Files.walk(WEB)) {
+            for (Path page : files.filter(file -> file.toString().matches(".*\\.jspf?")).toList()) {
+                for (String key : matches(PAGE_KEY, Files.readString(page))) {
+                    if (key.contains("${")) {
+                        List<String> values = COMPUTED.get(key);
+                        assertTrue(values != null || key.equals("${message.key}"), page + " computes " + key);
+                        if (values != null) {
+                            String prefix = key.substring(0, key.indexOf("${"));
+                            String suffix = key.substring(key.indexOf('}') + 1);
+                            values.forEach(value -> used.add(prefix + value + suffix));
+                        }
+                    } else {
+                        used.add(key);
+                    }
+                }
+            }
+        }
+        try (Stream<Path> sources = Files.list(CONSOLE_SOURCES)) {
+            for (Path source : sources.toList()) {
+                used.addAll(matches(BEAN_KEY, Files.readString(source)));
+            }
+        }
+        return used;
+    }
+
+    private static Properties bundle(String language) throws IOException {
+        Properties bundle = new Properties();
+        try (Reader reader = Files.newBufferedReader(Path.of("i18n", "certificatemanager_i18n" + language
+                + ".properties"), StandardCharsets.UTF_8)) {
+            bundle.load(reader);
+        }
+        return bundle;
+    }
+
+    private static List<String> matches(Pattern pattern, String text) {
+        List<String> found = new java.util.ArrayList<>();
+        Matcher matcher = pattern.matcher(text);
+        while (matcher.find()) {
+            found.add(matcher.group(1));
+        }
+        return found;
+    }
+
+    private static List<String> names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).toList();
+    }
+}

@@ -1,0 +1,441 @@
+package org.xmppcert.openfire.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.xmppcert.core.acme.ChallengeType;
+import org.xmppcert.core.challenge.TxtRecord;
+import org.xmppcert.core.history.CertificateEvent;
+import org.xmppcert.core.history.CertificateEventType;
+import org.xmppcert.core.history.CertificateFacts;
+import org.xmppcert.core.keys.KeyPolicy;
+import org.xmppcert.core.names.NamePolicy;
+import org.xmppcert.openfire.service.CaPreset;
+import org.xmppcert.openfire.service.CertificateSettings;
+import org.xmppcert.openfire.service.CertificateStatus;
+import org.xmppcert.openfire.service.OrderProgress.NameProgress;
+import org.xmppcert.openfire.service.OrderProgress.NameState;
+import org.xmppcert.openfire.service.OrderProgress.Phase;
+import org.xmppcert.testing.AdminConsoleContract;
+import org.xmppcert.testing.ConsoleServer;
+import org.xmppcert.testing.HeadlessChromium;
+import org.xmppcert.testing.ScriptedCertificateService;
+import org.xmppcert.testing.TestCertificates;
+
+/**
+ * The console's precompiled pages in a Jetty that keeps Openfire's admin-console contract, walked
+ * in headless Chromium as an admin would, at 1280 and 800 px. The service behind them is scripted,
+ * so each stage of a request can be shown and checked in turn; what the pages send back is checked
+ * in the calls the service received. Every page is photographed to target/screenshots/.
+ */
+class ConsolePagesIT {
+
+    private static final List<String> NAMES = List.of("example.org", "conference.example.org", "upload.example.org");
+    private static final Instant NOW = Instant.now();
+
+    private static ScriptedCertificateService service;
+    private static ConsoleServer server;
+    private static HeadlessChromium chromium;
+    private static WebDriver browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = new ConsoleServer(new ScriptedCertificateService());
+        chromium = new HeadlessChromium();
+        browser = chromium.driver();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (chromium != null) {
+            chromium.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @BeforeEach
+    void selfSignedCertificateInUse() {
+        service = new ScriptedCertificateService();
+        server.setService(service);
+        server.setLocale(Locale.ENGLISH);
+        chromium.setWidth(HeadlessChromium.WIDE);
+        service.setSettings(acmeSettings(CaPreset.LETS_ENCRYPT_STAGING));
+        service.setStatus(new CertificateStatus(NAMES, List.of(new CertificateStatus.StoreStatus(
+                "resources/security/keystore", List.of("SOCKET_C2S", "SOCKET_S2S", "BOSH_C2S", "WEBADMIN"),
+                Optional.of(new CertificateStatus.CertificateInUse("1f", List.of("example.org"), "CN=example.org",
+                        "EC P-256", NOW.minus(2, ChronoUnit.DAYS), NOW.plus(363, ChronoUnit.DAYS), 363, true,
+                        List.of("conference.example.org", "upload.example.org"))))),
+                Optional.empty(), Optional.of("No attempt yet"),
+                List.of("Request a CA-signed certificate: the one in use is self-signed and lacks 2 names.")));
+    }
+
+    @Test
+    void theStatusSaysWhatIsWrongAndOffersTheFix() {
+        browser.get(server.url("certificates.jsp"));
+
+        WebElement verdict = browser.findElement(By.id("cm-verdict"));
+        assertTrue(verdict.getText().contains("Something needs your attention."), verdict.getText());
+        assertTrue(verdict.getText().contains("the one in use is self-signed"));
+        String store = browser.findElement(By.className("cm-store")).getText();
+        assertTrue(store.contains("Self-signed"), store);
+        assertTrue(store.contains("EC P-256"), store);
+        assertTrue(store.contains("363 days left"), store);
+        assertEquals(List.of("conference.example.org", "upload.example.org"),
+                browser.findElements(By.className("cm-missing")).stream().map(WebElement::getText).toList());
+        assertTrue(store.contains("SOCKET_C2S, SOCKET_S2S, BOSH_C2S, WEBADMIN"), store);
+        photograph("status");
+
+        browser.findElement(By.id("cm-request-now")).click();
+
+        chromium.await(ExpectedConditions.urlContains("certificate-request.jsp?ticket="));
+        assertTrue(service.calls.contains("requestCertificate " + ConsoleServer.ADMIN), service.calls.toString());
+    }
+
+    @Test
+    void allIsWellIsSaidPlainly() {
+        service.setStatus(new CertificateStatus(NAMES, List.of(new CertificateStatus.StoreStatus(
+                "resources/security/keystore", List.of("SOCKET_C2S"),
+                Optional.of(new CertificateStatus.CertificateInUse("2a", NAMES, "CN=(STAGING) Ersatz Edamame E1",
+                        "EC P-256", NOW.minus(1, ChronoUnit.DAYS), NOW.plus(89, ChronoUnit.DAYS), 89, false,
+                        List.of())))),
+                Optional.of(NOW.plus(59, ChronoUnit.DAYS)), Optional.of("Renewed on 2026-11-20"), List.of()));
+
+        browser.get(server.url("certificates.jsp"));
+
+        assertTrue(browser.findElement(By.id("cm-verdict")).getText().startsWith("All is well"));
+        assertTrue(browser.findElement(By.className("cm-store")).getText().contains("Covers every name the server needs."));
+        assertFalse(browser.findElement(By.id("cm-next-renewal")).getText().isBlank());
+        photograph("status-all-well");
+    }
+
+    @Test
+    void settingsAreCheckedFieldByFieldAndNothingIsSavedUntilAllIsRight() {
+        browser.get(server.url("certificate-settings.jsp"));
+        new Select(browser.findElement(By.id("ca"))).selectByValue("ZEROSSL");
+        assertTrue(browser.findElement(By.id("eabKeyId")).isDisplayed(), "ZeroSSL needs EAB, so its fields show");
+        type("contactEmail", "admin at example.org");
+        type("checkIntervalHours", "0");
+        type("warningDays", "14, seven");
+        type("includeNames", "web.example.org\nbad_name!");
+        submit("cm-save");
+
+        assertTrue(browser.findElement(By.id("cm-form-problems")).getText().contains("Nothing was saved"));
+        assertEquals("This CA needs the key ID from your account with it.", error("eabKeyId"));
+        assertEquals("This CA needs the HMAC key from your account with it.", error("eabHmacKey"));
+        assertEquals("Enter an email address such as admin@example.org, or leave the field empty.", error("contactEmail"));
+        assertEquals("Enter a whole number of hours from 1 to 168.", error("checkIntervalHours"));
+        assertEquals("Enter whole numbers of days from 1 to 90, separated by commas.", error("warningDays"));
+        assertEquals("Not a DNS name: bad_name!", error("includeNames"));
+        assertEquals("admin at example.org", browser.findElement(By.id("contactEmail")).getAttribute("value"),
+                "what was typed is kept");
+        assertTrue(service.calls.stream().noneMatch(call -> call.startsWith("saveSettings")));
+        photograph("settings-errors");
+
+        type("contactEmail", "admin@example.org");
+        type("checkIntervalHours", "12");
+        type("warningDays", "14, 7");
+        type("includeNames", "web.example.org");
+        type("eabKeyId", "kid-1");
+        type("eabHmacKey", "c2VjcmV0LWhtYWMta2V5");
+        submit("cm-save");
+
+        assertEquals("The settings are saved.", browser.findElement(By.className("cm-notice")).getText());
+        assertTrue(service.calls.contains("saveSettings admin ZEROSSL"), service.calls.toString());
+        assertEquals(CaPreset.ZEROSSL, service.settings().ca());
+        assertEquals(List.of(14, 7), service.settings().warningDays());
+        assertEquals("", browser.findElement(By.id("eabHmacKey")).getAttribute("value"));
+        assertFalse(browser.getPageSource().contains("c2VjcmV0LWhtYWMta2V5"), "a saved secret is never shown");
+        assertTrue(browser.findElement(By.id("eabHmacKey-state")).getText().startsWith("A key is saved."));
+        photograph("settings");
+    }
+
+    @Test
+    void problemsTheServiceFindsAreShownBesideTheirFields() {
+        service.setSaveProblems(Map.of("customDirectory", "The CA at this address did not answer as an ACME server."));
+        try {
+            browser.get(server.url("certificate-settings.jsp"));
+            new Select(browser.findElement(By.id("ca"))).selectByValue("CUSTOM");
+            type("customDirectory", "https://ca.example.net/acme/directory");
+            submit("cm-save");
+
+            assertEquals("The CA at this address did not answer as an ACME server.", error("customDirectory"));
+        } finally {
+            service.setSaveProblems(Map.of());
+        }
+    }
+
+    @Test
+    void theAcmeWizardFollowsTheOrderWithoutReloading() {
+        browser.get(server.url("certificate-request.jsp"));
+        assertEquals("example.org, conference.example.org, upload.example.org",
+                browser.findElement(By.id("cm-request-names")).getText());
+        browser.findElement(By.id("cm-start")).click();
+        chromium.await(ExpectedConditions.urlContains("ticket="));
+        String ticket = service.lastTicket();
+        assertEquals(List.of("Pending", "Pending", "Pending"), states());
+        chromium.script("window.cmSamePage = true;");
+
+        service.advance(ticket, Phase.AWAITING_DNS_RECORDS, names(NameState.PENDING, NameState.PENDING,
+                NameState.PENDING), List.of(new TxtRecord("example.org", "gfj9Xq-Lm2eHZxQ5lDh3ZSH8u2ZE3Y5w1dW1yWb9aXk"),
+                new TxtRecord("conference.example.org", "Q2-uT7yHkL0aPz1mN3bVcXw8eR5tY6uI9oP0aSdFgHj")), null, null);
+        WebElement dns = chromium.await(ExpectedConditions.visibilityOfElementLocated(By.id("cm-dns")));
+        assertTrue(dns.getText().contains("_acme-challenge.conference.example.org"), dns.getText());
+        assertTrue(dns.getText().contains("Q2-uT7yHkL0aPz1mN3bVcXw8eR5tY6uI9oP0aSdFgHj"));
+        assertEquals("Waiting for you to create the DNS records", browser.findElement(By.id("cm-phase")).getText());
+        WebElement copy = dns.findElements(By.className("cm-copy")).get(1);
+        copy.click();
+        chromium.await(driver -> copy.getText().equals("Copied"));
+        assertEquals(Boolean.TRUE, chromium.script("return window.cmSamePage === true;"), "the page was not reloaded");
+        photograph("request-dns");
+
+        WebElement confirm = browser.findElement(By.id("cm-dns-confirm"));
+        confirm.click();
+        chromium.await(ExpectedConditions.stalenessOf(confirm));
+        chromium.await(ExpectedConditions.visibilityOfElementLocated(By.id("cm-names")));
+        assertTrue(service.calls.contains("confirmDnsRecords admin " + ticket), service.calls.toString());
+        chromium.script("window.cmSamePage = true;");
+
+        service.advance(ticket, Phase.VALIDATING, List.of(
+                new NameProgress("example.org", NameState.VALID, Optional.empty()),
+                new NameProgress("conference.example.org", NameState.ANSWERED, Optional.empty()),
+                new NameProgress("upload.example.org", NameState.INVALID,
+                        Optional.of("DNS problem: NXDOMAIN looking up TXT for _acme-challenge.upload.example.org"))),
+                List.of(), null, null);
+        chromium.await(driver -> states().equals(List.of("Valid", "Answered", "Invalid")));
+        assertTrue(browser.findElement(By.id("cm-names")).getText().contains("NXDOMAIN looking up TXT"));
+        assertFalse(browser.findElement(By.id("cm-dns")).isDisplayed());
+
+        service.advance(ticket, Phase.DONE, names(NameState.VALID, NameState.VALID, NameState.VALID), List.of(), null,
+                "Installed in 1 identity store; the TLS handshake on port 5222 presents the new certificate.");
+        WebElement result = chromium.await(ExpectedConditions.visibilityOfElementLocated(By.id("cm-result")));
+        assertTrue(result.getText().contains("the TLS handshake on port 5222 presents the new certificate"));
+        assertEquals("Done", browser.findElement(By.id("cm-phase")).getText());
+        assertFalse(browser.findElement(By.id("cm-spinner")).isDisplayed());
+        assertEquals(Boolean.TRUE, chromium.script("return window.cmSamePage === true;"), "the page was not reloaded");
+        photograph("request-done");
+    }
+
+    @Test
+    void aFailedOrderShowsTheCasReason() {
+        browser.get(server.url("certificate-request.jsp"));
+        browser.findElement(By.id("cm-start")).click();
+        chromium.await(ExpectedConditions.urlContains("ticket="));
+
+        service.advance(service.lastTicket(), Phase.FAILED, names(NameState.VALID, NameState.INVALID, NameState.VALID),
+                List.of(), "conference.example.org: Connection refused on port 80. Forward port 80 or use dns-01.",
+                null);
+
+        WebElement failure = chromium.await(ExpectedConditions.visibilityOfElementLocated(By.id("cm-failure")));
+        assertTrue(failure.getText().contains("Connection refused on port 80"), failure.getText());
+        assertFalse(browser.findElement(By.id("cm-cancel")).isDisplayed());
+    }
+
+    @Test
+    void theClassicFlowGivesTheCsrAndInstallsWhatTheCaReturned() throws Exception {
+        service.setSettings(acmeSettings(CaPreset.CLASSIC));
+        browser.get(server.url("certificates.jsp"));
+        browser.findElement(By.id("cm-request-now")).click();
+
+        WebElement request = chromium.await(ExpectedConditions.visibilityOfElementLocated(By.className("cm-classic")));
+        String id = request.getAttribute("id").substring("request-".length());
+        String csr = request.findElement(By.tagName("textarea")).getAttribute("value");
+        assertTrue(csr.startsWith("-----BEGIN CERTIFICATE REQUEST-----"), csr);
+        WebElement download = request.findElement(By.partialLinkText("Download the CSR"));
+        assertEquals("example.org.csr", download.getAttribute("download"));
+        assertTrue(download.getAttribute("href").startsWith("data:application/pkcs10;base64,"));
+        List<String> mailboxes = request.findElements(By.cssSelector(".cm-mailboxes li")).stream()
+                .map(WebElement::getText).toList();
+        assertTrue(mailboxes.containsAll(List.of("hostmaster@example.org", "postmaster@example.org",
+                "webmaster@example.org")), mailboxes.toString());
+        photograph("request-classic");
+
+        browser.findElement(By.id("certificateText-" + id)).sendKeys("This is what the CA's mail said.");
+        request.findElement(By.cssSelector("button[type=submit]")).click();
+
+        assertEquals("This is not a certificate: expected PEM, PKCS#7 or DER.",
+                chromium.await(ExpectedConditions.visibilityOfElementLocated(By.id("error-certificate"))).getText());
+        assertEquals("This is what the CA's mail said.",
+                browser.findElement(By.id("certificateText-" + id)).getAttribute("value"), "the pasted text is kept");
+
+        Path der = Files.createTempFile("issued", ".der");
+        Files.write(der, TestCertificates.issue("CN=Classic CA", NAMES, NOW, NOW.plus(365, ChronoUnit.DAYS))
+                .certificate().getEncoded());
+        browser.findElement(By.id("certificateText-" + id)).clear();
+        browser.findElement(By.cssSelector("#request-" + id + " input[type=file]")).sendKeys(der.toString());
+        chromium.await(driver -> !driver.findElement(By.id("certificateFile-" + id)).getAttribute("value").isEmpty());
+        browser.findElement(By.cssSelector("#request-" + id + " button[type=submit]")).click();
+
+        chromium.await(ExpectedConditions.urlContains("certificates.jsp"));
+        assertEquals("The certificate is installed. The server presents it on every listener.",
+                browser.findElement(By.className("cm-notice")).getText());
+        assertTrue(service.calls.contains("acceptClassicCertificate admin " + id));
+        Files.delete(der);
+    }
+
+    @Test
+    void historyCountsPerQuarterExportsCsvAndRevokesAfterConfirmation() throws Exception {
+        CertificateFacts issued = CertificateFacts.of(List.of(TestCertificates.issue("CN=R10", NAMES,
+                NOW.minus(10, ChronoUnit.DAYS), NOW.plus(80, ChronoUnit.DAYS)).certificate()));
+        service.addHistory(new CertificateEvent(NOW.minus(10, ChronoUnit.DAYS), CertificateEventType.FAILED,
+                CertificateEvent.SCHEDULER, NAMES, null, "=HYPERLINK(\"http://evil\") rate limited"));
+        service.addHistory(new CertificateEvent(NOW.minus(10, ChronoUnit.DAYS), CertificateEventType.RENEWED,
+                CertificateEvent.SCHEDULER, NAMES, issued, null));
+
+        browser.get(server.url("certificate-history.jsp"));
+        String table = browser.findElement(By.id("cm-history")).getText();
+        assertTrue(table.contains("Automatic renewal"), table);
+        assertTrue(table.contains(issued.serialNumber()), table);
+        assertFalse(browser.findElement(By.id("cm-quarters")).getText().isBlank());
+        photograph("history");
+
+        HttpResponse<String> csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                server.uri("certificate-history-csv.jsp")).build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(csv.headers().firstValue("Content-Disposition").orElse("").contains("certificate-history.csv"));
+        assertTrue(csv.body().startsWith("time,event,started_by,names,serial_number"), csv.body());
+        assertTrue(csv.body().contains(",RENEWED,scheduler,example.org conference.example.org upload.example.org,"
+                + issued.serialNumber() + ","), csv.body());
+        assertTrue(csv.body().contains(",\"'=HYPERLINK(\"\"http://evil\"\") rate limited\"\r\n"), csv.body());
+
+        browser.findElement(By.cssSelector("a[href='certificate-revoke.jsp?serial=" + issued.serialNumber() + "']"))
+                .click();
+        assertEquals(issued.serialNumber(), browser.findElement(By.id("cm-revoke-serial")).getText());
+        new Select(browser.findElement(By.id("reason"))).selectByValue("keyCompromise");
+        photograph("revoke");
+        submit("cm-revoke");
+
+        assertEquals("Tick the box to confirm the revocation.", browser.findElement(By.id("cm-problem")).getText());
+        assertTrue(service.calls.stream().noneMatch(call -> call.startsWith("revoke")), "nothing revoked unconfirmed");
+        assertEquals("keyCompromise", new Select(browser.findElement(By.id("reason")))
+                .getFirstSelectedOption().getAttribute("value"), "the chosen reason is kept");
+
+        browser.findElement(By.id("confirmed")).click();
+        submit("cm-revoke");
+
+        chromium.await(ExpectedConditions.urlContains("certificate-history.jsp"));
+        assertEquals("Certificate " + issued.serialNumber() + " is revoked.",
+                browser.findElement(By.className("cm-notice")).getText());
+        assertTrue(service.calls.contains("revoke admin " + issued.serialNumber() + " keyCompromise"));
+        assertTrue(browser.findElement(By.id("cm-history")).getText().contains("Revoked"));
+    }
+
+    @Test
+    void aFormSentWithoutTheCsrfTokenIsRefused() throws Exception {
+        browser.get(server.url("certificate-settings.jsp"));
+        chromium.script("document.querySelector('#cm-settings input[name=csrf]').remove();");
+        submit("cm-save");
+
+        assertEquals(AdminConsoleContract.CSRF_FAILED, browser.findElement(By.className("cm-notice")).getText());
+        assertTrue(service.calls.stream().noneMatch(call -> call.startsWith("saveSettings")));
+
+        // A forged cross-site POST: the admin's session cookie rides along, the token cannot.
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        client.send(HttpRequest.newBuilder(server.uri("certificate-request.jsp")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        for (String forged : List.of("action=start", "action=start&csrf=guessed")) {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(server.uri("certificate-request.jsp"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(forged)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(302, response.statusCode(), forged);
+        }
+        assertTrue(service.calls.stream().noneMatch(call -> call.startsWith("requestCertificate")), service.calls.toString());
+    }
+
+    @Test
+    void aGetNeverChangesAnything() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        for (String page : List.of("certificate-request.jsp?action=start", "certificate-request.jsp?action=classicStart",
+                "certificate-revoke.jsp?serial=1f&reason=keyCompromise&confirmed=true",
+                "certificate-settings.jsp?ca=CUSTOM&customDirectory=https://evil.example/")) {
+            assertEquals(200, client.send(HttpRequest.newBuilder(server.uri(page)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode(), page);
+        }
+        assertEquals(List.of(), service.calls);
+    }
+
+    @Test
+    void thePagesSpeakGermanAndFrench() {
+        server.setLocale(Locale.GERMAN);
+        browser.get(server.url("certificates.jsp"));
+        assertTrue(browser.findElement(By.id("cm-verdict")).getText().contains("Etwas erfordert Ihre Aufmerksamkeit."));
+        assertTrue(browser.findElement(By.className("cm-store")).getText().contains("Selbstsigniert"));
+        photograph("status-de");
+        browser.get(server.url("certificate-settings.jsp"));
+        assertTrue(browser.findElement(By.id("cm-settings")).getText().contains("Zertifizierungsstelle"));
+        photograph("settings-de");
+
+        server.setLocale(Locale.FRENCH);
+        browser.get(server.url("certificates.jsp"));
+        assertTrue(browser.findElement(By.id("cm-verdict")).getText().contains("Quelque chose demande votre attention."));
+        assertTrue(browser.findElement(By.className("cm-store")).getText().contains("Auto-signé"));
+        photograph("status-fr");
+    }
+
+    private static CertificateSettings acmeSettings(CaPreset ca) {
+        return new CertificateSettings(ca, Optional.empty(), Optional.empty(), "hostmaster@example.org", true,
+                Optional.empty(), KeyPolicy.DEFAULT, ChallengeType.DNS_01, Optional.empty(), NamePolicy.DEFAULT, false,
+                true, java.time.Duration.ofHours(6), List.of(14, 7, 3, 1), true, false, java.time.LocalTime.of(3, 30));
+    }
+
+    private static List<NameProgress> names(NameState... states) {
+        return java.util.stream.IntStream.range(0, NAMES.size())
+                .mapToObj(i -> new NameProgress(NAMES.get(i), states[i], Optional.empty())).toList();
+    }
+
+    /** Read in one go by the page itself: the script replaces the rows while it follows the request. */
+    @SuppressWarnings("unchecked")
+    private static List<String> states() {
+        return (List<String>) chromium.script("return Array.from(document.querySelectorAll('#cm-names .cm-state'))"
+                + ".map(function (state) { return state.textContent; });");
+    }
+
+    /** Sends a form and waits for the page that answers, which often has the same address. */
+    private static void submit(String button) {
+        WebElement sent = browser.findElement(By.id(button));
+        sent.click();
+        chromium.await(ExpectedConditions.stalenessOf(sent));
+    }
+
+    private static void type(String field, String text) {
+        WebElement input = browser.findElement(By.id(field));
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    private static String error(String field) {
+        return browser.findElement(By.id("error-" + field)).getText();
+    }
+
+    /** The page as it is now, at both widths. */
+    private static void photograph(String name) {
+        chromium.screenshot(name + "-1280");
+        chromium.setWidth(HeadlessChromium.NARROW);
+        chromium.screenshot(name + "-800");
+        chromium.setWidth(HeadlessChromium.WIDE);
+    }
+}

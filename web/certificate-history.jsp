@@ -55,7 +55,7 @@
                 <td class="cm-nowrap"><fmt:formatDate value="${event.at}" type="both" dateStyle="medium" timeStyle="short"/></td>
                 <td><span class="cm-state cm-event cm-event-${fn:toLowerCase(event.type)}"><fmt:message key="history.type.${event.type}"/></span></td>
                 <td><c:choose><c:when test="${event.scheduler}"><fmt:message key="history.actor.scheduler"/></c:when><c:otherwise><c:out value="${event.actor}"/></c:otherwise></c:choose></td>
-                <td><c:forEach var="name" items="${event.names}" varStatus="loop"><code><c:out value="${name}"/></code><c:if test="${not loop.last}"><br/></c:if></c:forEach></td>
+                <td><c:forEach var="name" items="${event.names}" varStatus="loop"><code class="cm-name"><c:out value="${name}"/></code><c:if test="${not loop.last}"><br/></c:if></c:forEach></td>
                 <td><c:if test="${not empty event.serialNumber}"><code class="cm-serial"><c:out value="${event.serialNumber}"/></code><br/><span class="cm-muted"><c:out value="${event.issuer}"/></span></c:if></td>
                 <td><c:out value="${event.detail}"/></td>
                 <td><c:if test="${event.revocable}"><a href="certificate-revoke.jsp?serial=${fn:escapeXml(event.serialNumber)}"><fmt:message key="history.revoke"/></a></c:if></td>

@@ -51,7 +51,7 @@ public final class HistoryPage {
         Map<String, QuarterCount> quarters = new LinkedHashMap<>();
         events.stream()
                 .sorted(Comparator.comparing(CertificateEvent::at).reversed())
-                .filter(event -> event.type() != CertificateEventType.FAILED)
+                .filter(event -> event.type().concernsACertificate())
                 .forEach(event -> {
                     ZonedDateTime at = event.at().atZone(ZoneOffset.UTC);
                     String label = at.getYear() + " Q" + ((at.getMonthValue() - 1) / 3 + 1);

@@ -312,6 +312,9 @@ class ConsolePagesIT {
         assertTrue(table.contains("Automatic renewal"), table);
         assertTrue(table.contains(issued.serialNumber()), table);
         assertFalse(browser.findElement(By.id("cm-quarters")).getText().isBlank());
+        chromium.setWidth(HeadlessChromium.NARROW);
+        assertEquals(List.of(), namesBrokenAcrossLines("#cm-history code"), "at 800 px every name reads on one line");
+        chromium.setWidth(HeadlessChromium.WIDE);
         photograph("history");
 
         HttpResponse<String> csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
@@ -412,6 +415,14 @@ class ConsolePagesIT {
     private static List<String> states() {
         return (List<String>) chromium.script("return Array.from(document.querySelectorAll('#cm-names .cm-state'))"
                 + ".map(function (state) { return state.textContent; });");
+    }
+
+    /** The texts of the elements that the layout wraps onto more than one line. */
+    @SuppressWarnings("unchecked")
+    private static List<String> namesBrokenAcrossLines(String selector) {
+        return (List<String>) chromium.script("return Array.from(document.querySelectorAll(arguments[0]))"
+                + ".filter(function (name) { return name.getClientRects().length > 1; })"
+                + ".map(function (name) { return name.textContent; });", selector);
     }
 
     /** Sends a form and waits for the page that answers, which often has the same address. */

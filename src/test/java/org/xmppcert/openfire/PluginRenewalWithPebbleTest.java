@@ -16,11 +16,8 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import java.io.File;
 import java.net.InetAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -47,7 +44,6 @@ import org.jivesoftware.openfire.commands.AdHocCommandHandler;
 import org.jivesoftware.openfire.component.InternalComponentManager;
 import org.jivesoftware.openfire.container.PluginManager;
 import org.jivesoftware.openfire.http.HttpBindManager;
-import org.jivesoftware.openfire.keystore.CertificateStoreConfiguration;
 import org.jivesoftware.openfire.keystore.CertificateStoreManager;
 import org.jivesoftware.openfire.keystore.IdentityStore;
 import org.jivesoftware.openfire.security.SecurityAuditManager;
@@ -85,7 +81,7 @@ import org.xmppcert.testing.LiveKeyStoreTlsServer;
 import org.xmppcert.testing.OpenfireSchemaScripts;
 import org.xmppcert.testing.Pebble;
 import org.xmppcert.testing.PluginTexts;
-import org.xmppcert.testing.TestCertificates;
+import org.xmppcert.testing.IdentityStoreFiles;
 import org.xmppcert.testing.TestPropertyEncryptor;
 
 /**
@@ -130,13 +126,7 @@ class PluginRenewalWithPebbleTest {
         }).when(httpBindManager).addJettyHandler(any(ContextHandler.class));
         pebble = Pebble.builder().http01Port(httpBindServer.address().getPort()).start();
 
-        KeyStore keyStore = TestCertificates.emptyKeyStore(PASSWORD);
-        Instant now = Instant.now();
-        TestCertificates.addKeyEntry(keyStore, DOMAIN + "_self", TestCertificates.issue("CN=" + DOMAIN, NAMES,
-                now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365))), PASSWORD);
-        File file = TestCertificates.write(keyStore, home.resolve("keystore"), PASSWORD).toFile();
-        IdentityStore store = new IdentityStore(new CertificateStoreConfiguration("PKCS12", file, PASSWORD,
-                Files.createDirectories(home.resolve("backup")).toFile()), false);
+        IdentityStore store = IdentityStoreFiles.withSelfSignedCertificate(home, DOMAIN, PASSWORD);
         listener = new LiveKeyStoreTlsServer(store.getStore(), PASSWORD, LiveKeyStoreTlsServer.Mode.DIRECT_TLS, DOMAIN);
 
         mockServer(store);

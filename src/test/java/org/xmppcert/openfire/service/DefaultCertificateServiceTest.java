@@ -10,12 +10,9 @@ import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import java.io.File;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -38,7 +35,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.jivesoftware.openfire.keystore.CertificateStoreConfiguration;
 import org.jivesoftware.openfire.keystore.CertificateStoreManager;
 import org.jivesoftware.openfire.keystore.IdentityStore;
 import org.jivesoftware.openfire.security.SecurityAuditManager;
@@ -82,7 +78,7 @@ import org.xmppcert.testing.LiveKeyStoreTlsServer;
 import org.xmppcert.testing.OpenfireSchemaScripts;
 import org.xmppcert.testing.Pebble;
 import org.xmppcert.testing.TestCertificateAuthority;
-import org.xmppcert.testing.TestCertificates;
+import org.xmppcert.testing.IdentityStoreFiles;
 import org.xmppcert.testing.TestPropertyEncryptor;
 
 /**
@@ -136,13 +132,7 @@ class DefaultCertificateServiceTest {
         storage = new PluginStorage(() -> DriverManager.getConnection(databaseUrl, "SA", ""),
                 new PropertyEncryptorSealer(() -> TestPropertyEncryptor.authenticated("server key")), Clock.systemUTC());
 
-        KeyStore keyStore = TestCertificates.emptyKeyStore(PASSWORD);
-        Instant now = Instant.now();
-        TestCertificates.addKeyEntry(keyStore, DOMAIN + "_self", TestCertificates.issue("CN=" + DOMAIN, List.of(DOMAIN),
-                now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365))), PASSWORD);
-        File file = TestCertificates.write(keyStore, home.resolve("keystore"), PASSWORD).toFile();
-        store = new IdentityStore(new CertificateStoreConfiguration("PKCS12", file, PASSWORD,
-                Files.createDirectories(home.resolve("backup")).toFile()), false);
+        store = IdentityStoreFiles.withSelfSignedCertificate(home, DOMAIN, PASSWORD);
         listener = new LiveKeyStoreTlsServer(store.getStore(), PASSWORD, LiveKeyStoreTlsServer.Mode.DIRECT_TLS, DOMAIN);
         savedSettings = SavedSettings.define(PLUGIN, storage.settings(), storage.sealer());
         service = service(http01);

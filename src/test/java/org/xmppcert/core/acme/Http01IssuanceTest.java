@@ -42,16 +42,8 @@ class Http01IssuanceTest {
     static void startPebble() throws Exception {
         responder = StandaloneHttp01Responder.start(new InetSocketAddress("127.0.0.1", 0));
         pebble = Pebble.builder().http01Port(responder.address().getPort()).start();
-        issuer = AcmeIssuer.builder(AcmeSettings.builder(pebble.directory())
-                        .trustAnchor(pebble.trustAnchor())
-                        .contactEmail("admin@example.org")
-                        .termsOfServiceAgreed(true)
-                        .build())
-                .accountStore(new InMemoryAccountStore())
-                .orderStore(ORDERS)
-                .sealer(AesGcmSealer.withRandomKey())
-                .http01(responder)
-                .build();
+        issuer = Engines.http01(Engines.settings(pebble).build(), new InMemoryAccountStore(), ORDERS,
+                AesGcmSealer.withRandomKey(), responder);
     }
 
     @AfterAll
@@ -119,8 +111,7 @@ class Http01IssuanceTest {
             }
         };
         RecordingObserver observer = new RecordingObserver();
-        try (AcmeIssuer failing = Engines.http01(Engines.settings(pebble).build(), new InMemoryAccountStore(),
-                new InMemoryOrderStore(), AesGcmSealer.withRandomKey(), wrongForOneName)) {
+        try (AcmeIssuer failing = Engines.http01(pebble, wrongForOneName)) {
             IssuanceException failure = assertThrows(IssuanceException.class, () -> failing.issue(
                     List.of("fine.example.net", "broken.example.net"), KeyPolicy.DEFAULT, Optional.empty(), observer));
 

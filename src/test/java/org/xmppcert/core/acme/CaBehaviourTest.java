@@ -21,6 +21,7 @@ import org.xmppcert.core.issuance.IssuedCertificate;
 import org.xmppcert.core.keys.KeyType;
 import org.xmppcert.core.secrets.AesGcmSealer;
 import org.xmppcert.testing.Pebble;
+import org.xmppcert.testing.WrongAnswerHttp01Responder;
 
 /** How the engine copes with what real CAs do: refused answers, EAB, refused nonces, alternate chains. */
 class CaBehaviourTest {
@@ -39,17 +40,7 @@ class CaBehaviourTest {
 
     @Test
     void aWrongHttp01AnswerFailsNamingTheNameAndTheChallenge() throws Exception {
-        Http01Responder wrongAnswers = new Http01Responder() {
-            @Override
-            public void publish(String domain, String token, String keyAuthorization) {
-                responder.publish(domain, token, domain.startsWith("bad.") ? "not-the-key-authorization" : keyAuthorization);
-            }
-
-            @Override
-            public void withdraw(String token) {
-                responder.withdraw(token);
-            }
-        };
+        Http01Responder wrongAnswers = new WrongAnswerHttp01Responder(responder, "bad.");
         try (Pebble pebble = pebbleAnsweredBy(responder);
              AcmeIssuer issuer = Engines.http01(pebble, wrongAnswers)) {
             IssuanceException failure = assertThrows(IssuanceException.class,

@@ -29,6 +29,7 @@ import org.xmppcert.core.keys.KeyPolicy;
 import org.xmppcert.core.keys.KeyType;
 import org.xmppcert.core.secrets.AesGcmSealer;
 import org.xmppcert.testing.Pebble;
+import org.xmppcert.testing.WrongAnswerHttp01Responder;
 
 /** Certificates from a real Pebble, validated by http-01 against the standalone responder. */
 class Http01IssuanceTest {
@@ -99,17 +100,7 @@ class Http01IssuanceTest {
 
     @Test
     void aNameTheCaCannotValidateIsReportedInvalidWithTheCasReasonWhileTheOthersAreValid() {
-        Http01Responder wrongForOneName = new Http01Responder() {
-            @Override
-            public void publish(String domain, String token, String keyAuthorization) {
-                responder.publish(domain, token, domain.startsWith("broken.") ? "not-the-key-authorization" : keyAuthorization);
-            }
-
-            @Override
-            public void withdraw(String token) {
-                responder.withdraw(token);
-            }
-        };
+        Http01Responder wrongForOneName = new WrongAnswerHttp01Responder(responder, "broken.");
         RecordingObserver observer = new RecordingObserver();
         try (AcmeIssuer failing = Engines.http01(pebble, wrongForOneName)) {
             IssuanceException failure = assertThrows(IssuanceException.class, () -> failing.issue(

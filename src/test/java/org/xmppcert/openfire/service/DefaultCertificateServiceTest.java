@@ -66,6 +66,7 @@ import org.xmppcert.testing.Pebble;
 import org.xmppcert.testing.TestCertificateAuthority;
 import org.xmppcert.testing.HsqldbPluginDatabase;
 import org.xmppcert.testing.ServedIdentityStore;
+import org.xmppcert.testing.WrongAnswerHttp01Responder;
 
 /**
  * The service end to end, as the console drives it: a real Pebble, a real key store file served by
@@ -173,17 +174,7 @@ class DefaultCertificateServiceTest {
     @Test
     void aNameTheCaCannotValidateFailsTheRequestWithTheCasReasonOnThatName() throws Exception {
         server.set(new ServerDescription("example.net", "", List.of("broken.example.net"), List.of()));
-        Http01Responder wrongForOneName = new Http01Responder() {
-            @Override
-            public void publish(String domain, String token, String keyAuthorization) {
-                http01.publish(domain, token, domain.startsWith("broken.") ? "wrong" : keyAuthorization);
-            }
-
-            @Override
-            public void withdraw(String token) {
-                http01.withdraw(token);
-            }
-        };
+        Http01Responder wrongForOneName = new WrongAnswerHttp01Responder(http01, "broken.");
         service.close();
         service = service(wrongForOneName);
         started.countDown();

@@ -20,11 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.xmppcert.core.challenge.DnsVisibilityCheck;
 import org.xmppcert.core.challenge.ManualDns01Responder;
 import org.xmppcert.core.challenge.TxtRecord;
-import org.xmppcert.testing.InMemoryAccountStore;
-import org.xmppcert.testing.InMemoryOrderStore;
 import org.xmppcert.core.issuance.IssuedCertificate;
 import org.xmppcert.core.keys.KeyType;
-import org.xmppcert.core.secrets.AesGcmSealer;
 import org.xmppcert.testing.Pebble;
 
 /**
@@ -42,17 +39,8 @@ class ManualDns01IssuanceTest {
     @BeforeAll
     static void startPebble() throws Exception {
         pebble = Pebble.builder().start();
-        issuer = AcmeIssuer.builder(AcmeSettings.builder(pebble.directory())
-                        .trustAnchor(pebble.trustAnchor())
-                        .termsOfServiceAgreed(true)
-                        .challengeType(ChallengeType.DNS_01)
-                        .build())
-                .accountStore(new InMemoryAccountStore())
-                .orderStore(new InMemoryOrderStore())
-                .sealer(AesGcmSealer.withRandomKey())
-                .dns01(MANUAL, DnsVisibilityCheck.atServers(List.of(pebble.challTestSrv().dnsAddress()))
-                        .withTimeout(Duration.ofSeconds(20)))
-                .build();
+        issuer = Engines.dns01(pebble, MANUAL, DnsVisibilityCheck.atServers(List.of(pebble.challTestSrv().dnsAddress()))
+                .withTimeout(Duration.ofSeconds(20)));
     }
 
     @AfterAll

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.CookieManager;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -44,7 +43,7 @@ import org.xmppcert.testing.AdminConsoleContract;
 import org.xmppcert.testing.ConsoleServer;
 import org.xmppcert.testing.HeadlessChromium;
 import org.xmppcert.testing.ScriptedCertificateService;
-import org.xmppcert.testing.TestCertificates;
+import org.xmppcert.testing.TestCertificateAuthority;
 
 /**
  * The console's precompiled pages in a Jetty that keeps Openfire's admin-console contract, walked
@@ -284,8 +283,8 @@ class ConsolePagesIT {
                 browser.findElement(By.id("certificateText-" + id)).getAttribute("value"), "the pasted text is kept");
 
         Path der = Files.createTempFile("issued", ".der");
-        Files.write(der, TestCertificates.issue("CN=Classic CA", NAMES, NOW, NOW.plus(365, ChronoUnit.DAYS))
-                .certificate().getEncoded());
+        Files.write(der, TestCertificateAuthority.create("Classic", NOW)
+                .issueWithNewKey(NAMES, NOW, NOW.plus(365, ChronoUnit.DAYS)).leaf().getEncoded());
         browser.findElement(By.id("certificateText-" + id)).clear();
         browser.findElement(By.cssSelector("#request-" + id + " input[type=file]")).sendKeys(der.toString());
         chromium.await(driver -> !driver.findElement(By.id("certificateFile-" + id)).getAttribute("value").isEmpty());
@@ -300,8 +299,8 @@ class ConsolePagesIT {
 
     @Test
     void historyCountsPerQuarterExportsCsvAndRevokesAfterConfirmation() throws Exception {
-        CertificateFacts issued = CertificateFacts.of(List.of(TestCertificates.issue("CN=R10", NAMES,
-                NOW.minus(10, ChronoUnit.DAYS), NOW.plus(80, ChronoUnit.DAYS)).certificate()));
+        CertificateFacts issued = CertificateFacts.of(List.of(TestCertificateAuthority.create("R10", NOW)
+                .issueWithNewKey(NAMES, NOW.minus(10, ChronoUnit.DAYS), NOW.plus(80, ChronoUnit.DAYS)).leaf()));
         service.addHistory(new CertificateEvent(NOW.minus(10, ChronoUnit.DAYS), CertificateEventType.FAILED,
                 CertificateEvent.SCHEDULER, NAMES, null, "=HYPERLINK(\"http://evil\") rate limited"));
         service.addHistory(new CertificateEvent(NOW.minus(10, ChronoUnit.DAYS), CertificateEventType.RENEWED,

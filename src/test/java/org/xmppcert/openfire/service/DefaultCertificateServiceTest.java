@@ -206,6 +206,32 @@ class DefaultCertificateServiceTest {
     }
 
     @Test
+    void anInstallWhoseCheckFailsIsRolledBackAndTheRequestAndTheStatusSaySo() throws Exception {
+        X509Certificate before = presentedLeaf();
+        // A listener serving a snapshot of the store never sees the install, like one Openfire failed to update.
+        try (LiveKeyStoreTlsServer stale = new LiveKeyStoreTlsServer(new IdentityStore(store.getConfiguration(), false)
+                .getStore(), PASSWORD, LiveKeyStoreTlsServer.Mode.DIRECT_TLS, DOMAIN)) {
+            service.close();
+            service = builder(http01, stale, Duration.ofMillis(500)).build();
+            started.countDown();
+
+            OrderProgress failed = awaitFinished(service.requestCertificate("admin"), new ArrayList<>());
+
+            assertEquals(Phase.FAILED, failed.phase());
+            String failure = failed.failure().orElseThrow();
+            assertTrue(failure.startsWith("The certificate was issued but not installed"), failure);
+            assertTrue(failure.contains("still presents another certificate"), failure);
+            assertTrue(failure.contains("The previous certificate was put back in place."), failure);
+            assertEquals(before, presentedLeaf(), "the working certificate is still served");
+            assertEquals(Map.of(DOMAIN + "_self", before), store.getAllCertificates());
+            assertEquals(CertificateEventType.FAILED, service.history(1).get(0).type());
+            List<String> actions = service.status().actions();
+            assertTrue(actions.stream().anyMatch(action -> action.startsWith("The last attempt failed: ")
+                    && action.contains("still presents another certificate")), actions.toString());
+        }
+    }
+
+    @Test
     void aNameTheCaCannotValidateFailsTheRequestWithTheCasReasonOnThatName() throws Exception {
         server.set(new ServerDescription("example.net", "", List.of("broken.example.net"), List.of()));
         Http01Responder wrongForOneName = new Http01Responder() {
@@ -429,14 +455,20 @@ class DefaultCertificateServiceTest {
     }
 
     private DefaultCertificateService.Builder builder(Http01Responder http) throws Exception {
+        return builder(http, listener, Duration.ofSeconds(5));
+    }
+
+    /** A service whose installs are checked against {@code checked}, waiting at most {@code checkWait} for it. */
+    private DefaultCertificateService.Builder builder(Http01Responder http, LiveKeyStoreTlsServer checked,
+                                                     Duration checkWait) throws Exception {
         CertificateStoreManager storeManager = mock(CertificateStoreManager.class);
         when(storeManager.getIdentityStore(any())).thenReturn(store);
         when(storeManager.backup()).thenAnswer(invocation -> List.of(store.backup()));
-        TlsEndpoint endpoint = new TlsEndpoint("c2s direct TLS", TlsEndpoint.Handshake.DIRECT_TLS, listener.host(),
-                listener.port(), DOMAIN);
+        TlsEndpoint endpoint = new TlsEndpoint("c2s direct TLS", TlsEndpoint.Handshake.DIRECT_TLS, checked.host(),
+                checked.port(), DOMAIN);
         LiveKeystoreInstaller installer = new LiveKeystoreInstaller(storeManager, DOMAIN,
                 new KeystoreFileSync(false, storage.durableCopy()), () -> { }, () -> List.of(endpoint),
-                new HandshakeCheck(new TlsHandshakeProbe(), Duration.ofSeconds(5), Duration.ofMillis(50)), () -> { },
+                new HandshakeCheck(new TlsHandshakeProbe(), checkWait, Duration.ofMillis(50)), () -> { },
                 message -> { });
         return DefaultCertificateService.builder()
                 .settings(savedSettings)

@@ -79,7 +79,7 @@ public final class Pebble implements AutoCloseable {
         }
         this.process = new PebbleProcess(List.of("pebble", "-config", config.toString(),
                 "-dnsserver", dnsServer.getHostString() + ":" + dnsServer.getPort()),
-                environment, directory.resolve("pebble.log"), listenPort);
+                environment, directory.resolve("pebble.log"), listenPort, managementPort);
     }
 
     public static Builder builder() {

@@ -56,10 +56,14 @@ public final class ServedIdentityStore implements AutoCloseable {
 
     /** The plugin's installer for this store, checking the listener after each install; no HTTPS bind or admins to tell. */
     public LiveKeystoreInstaller installer(DurableCertificateCopy durableCopy) {
+        return installer(durableCopy, endpoint(), Duration.ofSeconds(5));
+    }
+
+    /** The plugin's installer for this store, checking {@code checked} for at most {@code checkWait} after each install. */
+    public LiveKeystoreInstaller installer(DurableCertificateCopy durableCopy, TlsEndpoint checked, Duration checkWait) {
         return new LiveKeystoreInstaller(storeManager, domain, new KeystoreFileSync(false, durableCopy), () -> { },
-                () -> List.of(endpoint()),
-                new HandshakeCheck(new TlsHandshakeProbe(), Duration.ofSeconds(5), Duration.ofMillis(50)), () -> { },
-                message -> { });
+                () -> List.of(checked), new HandshakeCheck(new TlsHandshakeProbe(), checkWait, Duration.ofMillis(50)),
+                () -> { }, message -> { });
     }
 
     /** The certificate a TLS client is shown now. */

@@ -18,7 +18,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
 import java.util.function.BiFunction;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.shredzone.acme4j.RevocationReason;
@@ -95,7 +94,6 @@ public final class DefaultCertificateService implements CertificateService {
     private final Clock clock;
     private final CertificateHistory history;
     private final Deque<OrderRun> runs = new ArrayDeque<>();
-    private final List<Consumer<OrderProgress>> finishedListeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> renewalInputListeners = new CopyOnWriteArrayList<>();
 
     private DefaultCertificateService(Builder builder) {
@@ -304,15 +302,6 @@ public final class DefaultCertificateService implements CertificateService {
         }
     }
 
-    /** Told of every request that ends, done or failed: notifications hook in here. */
-    public void addFinishedListener(Consumer<OrderProgress> listener) {
-        finishedListeners.add(listener);
-    }
-
-    public void removeFinishedListener(Consumer<OrderProgress> listener) {
-        finishedListeners.remove(listener);
-    }
-
     /**
      * What the component watcher calls when the server answers to names its certificate lacks: in
      * automatic mode a request for the full set of names, otherwise a warning for the admin.
@@ -365,18 +354,6 @@ public final class DefaultCertificateService implements CertificateService {
             LOG.warn("A certificate request failed unexpectedly", e);
             recordFailure(actor, names.names(), null, describe(e));
             run.failed("The request failed: " + describe(e), null);
-        } finally {
-            tellFinished(run.snapshot());
-        }
-    }
-
-    private void tellFinished(OrderProgress finished) {
-        for (Consumer<OrderProgress> listener : finishedListeners) {
-            try {
-                listener.accept(finished);
-            } catch (RuntimeException e) {
-                LOG.warn("A listener for finished certificate requests failed", e);
-            }
         }
     }
 

@@ -22,6 +22,9 @@ import org.xmppcert.core.challenge.ManualDns01Responder;
 import org.xmppcert.core.challenge.TxtRecord;
 import org.xmppcert.core.issuance.IssuedCertificate;
 import org.xmppcert.core.keys.KeyType;
+import org.xmppcert.core.secrets.AesGcmSealer;
+import org.xmppcert.testing.InMemoryAccountStore;
+import org.xmppcert.testing.InMemoryOrderStore;
 import org.xmppcert.testing.Pebble;
 
 /**
@@ -83,6 +86,14 @@ class ManualDns01IssuanceTest {
         IssuanceException duplicate = assertThrows(IssuanceException.class,
                 () -> issuer.issue(List.of("Example.com.", "muc.example.com"), KeyType.EC_P256));
         assertEquals(IssuanceProblem.ALREADY_IN_PROGRESS, duplicate.problem());
+        // The plugin builds an engine per request (an admin's, a renewal's): the same names through another are refused too.
+        try (AcmeIssuer another = AcmeIssuer.builder(AcmeSettings.builder(pebble.directory())
+                        .trustAnchor(pebble.trustAnchor()).termsOfServiceAgreed(true).build())
+                .accountStore(new InMemoryAccountStore()).orderStore(new InMemoryOrderStore())
+                .sealer(AesGcmSealer.withRandomKey()).build()) {
+            assertEquals(IssuanceProblem.ALREADY_IN_PROGRESS, assertThrows(IssuanceException.class,
+                    () -> another.issue(List.of("muc.example.com", "example.com"), KeyType.EC_P256)).problem());
+        }
 
         MANUAL.cancel();
         ExecutionException failed = assertThrows(ExecutionException.class, () -> first.get(10, TimeUnit.SECONDS));

@@ -65,6 +65,10 @@ import org.xmppcert.openfire.storage.PluginStorage;
 import org.xmppcert.testing.Pebble;
 import org.xmppcert.testing.TestCertificateAuthority;
 import org.xmppcert.testing.HsqldbPluginDatabase;
+import org.jivesoftware.openfire.keystore.IdentityStore;
+import org.xmppcert.core.tlscheck.TlsEndpoint;
+import org.xmppcert.openfire.install.LiveKeystoreInstaller;
+import org.xmppcert.testing.LiveKeyStoreTlsServer;
 import org.xmppcert.testing.ServedIdentityStore;
 import org.xmppcert.testing.WrongAnswerHttp01Responder;
 
@@ -169,6 +173,36 @@ class DefaultCertificateServiceTest {
                 audit.toString());
         assertTrue(audit.contains("admin: Certificate Manager: certificate issued for example.org, conference.example.org"),
                 audit.toString());
+    }
+
+    @Test
+    void anInstallWhoseCheckFailsIsRolledBackAndTheRequestAndTheStatusSaySo() throws Exception {
+        X509Certificate before = presentedLeaf();
+        // A listener serving a snapshot of the store never sees the install, like one Openfire failed to update.
+        try (LiveKeyStoreTlsServer stale = new LiveKeyStoreTlsServer(
+                new IdentityStore(identityStore.store().getConfiguration(), false).getStore(), PASSWORD,
+                LiveKeyStoreTlsServer.Mode.DIRECT_TLS, DOMAIN)) {
+            service.close();
+            TlsEndpoint staleEndpoint = new TlsEndpoint("c2s direct TLS", TlsEndpoint.Handshake.DIRECT_TLS,
+                    stale.host(), stale.port(), DOMAIN);
+            service = builder(http01, identityStore.installer(storage.durableCopy(), staleEndpoint,
+                    Duration.ofMillis(500))).build();
+            started.countDown();
+
+            OrderProgress failed = awaitFinished(service.requestCertificate("admin"), new ArrayList<>());
+
+            assertEquals(Phase.FAILED, failed.phase());
+            String failure = failed.failure().orElseThrow();
+            assertTrue(failure.startsWith("The certificate was issued but not installed"), failure);
+            assertTrue(failure.contains("still presents another certificate"), failure);
+            assertTrue(failure.contains("The previous certificate was put back in place."), failure);
+            assertEquals(before, presentedLeaf(), "the working certificate is still served");
+            assertEquals(Map.of(DOMAIN + "_self", before), identityStore.store().getAllCertificates());
+            assertEquals(CertificateEventType.FAILED, service.history(1).get(0).type());
+            List<String> actions = service.status().actions();
+            assertTrue(actions.stream().anyMatch(action -> action.startsWith("The last attempt failed: ")
+                    && action.contains("still presents another certificate")), actions.toString());
+        }
     }
 
     @Test
@@ -385,12 +419,17 @@ class DefaultCertificateServiceTest {
     }
 
     private DefaultCertificateService.Builder builder(Http01Responder http) throws Exception {
+        return builder(http, identityStore.installer(storage.durableCopy()));
+    }
+
+    /** A service whose installs go through {@code installer}. */
+    private DefaultCertificateService.Builder builder(Http01Responder http, LiveKeystoreInstaller installer) {
         return DefaultCertificateService.builder()
                 .settings(savedSettings)
                 .storage(storage)
                 .server(server::get)
                 .http01(http)
-                .installer(identityStore.installer(storage.durableCopy())::install)
+                .installer(installer::install)
                 .overview(this::overview)
                 .background(task -> pool.submit(() -> {
                     started.await();

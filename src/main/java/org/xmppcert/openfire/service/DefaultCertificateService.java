@@ -425,6 +425,39 @@ public final class DefaultCertificateService implements CertificateService {
     }
 
     @Override
+    public Optional<ClassicRequestView> renewableClassicRequest() {
+        return storage.fulfilledRequests().latest().map(DefaultCertificateService::view);
+    }
+
+    @Override
+    public ClassicRequestView renewClassicRequest(String actor) {
+        requireActor(actor);
+        PendingRequest fulfilled = storage.fulfilledRequests().latest().orElseThrow(() -> new IllegalStateException(
+                "No certificate from a CA without ACME was installed here, so there is no saved CSR: start a new"
+                        + " request."));
+        Optional<PendingRequest> pending = storage.pendingRequests().list().stream()
+                .filter(request -> request.csr().pem().equals(fulfilled.csr().pem())).findFirst();
+        if (pending.isPresent()) {
+            return view(pending.get());
+        }
+        List<String> uncovered = wantedNames().names().stream()
+                .filter(name -> !fulfilled.names().contains(name)).toList();
+        if (!uncovered.isEmpty()) {
+            throw new IllegalStateException("The saved CSR does not cover " + String.join(", ", uncovered)
+                    + ", which the server now answers to: start a new request.");
+        }
+        PendingRequest renewal;
+        try {
+            renewal = classicFlow().renew(fulfilled);
+        } catch (ClassicCaException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        audit.adminAction(actor, "Requested again at a CA without ACME with the saved CSR for "
+                + String.join(", ", renewal.names()) + " (request " + renewal.id() + ")");
+        return view(renewal);
+    }
+
+    @Override
     public String acceptClassicCertificate(String requestId, byte[] certificate, byte[] caCertificates, String actor) {
         requireActor(actor);
         ClassicCaFlow flow = classicFlow();
@@ -445,6 +478,8 @@ public final class DefaultCertificateService implements CertificateService {
             recordFailure(actor, names, accepted.chain(), outcome.message());
             return outcome.message() + notes;
         }
+        // Kept before the pending request is retired: should the save fail, the CSR is still pending, not lost.
+        storage.fulfilledRequests().keep(accepted.request());
         flow.complete(accepted);
         recordInstalled(actor, names, accepted.chain(), CertificateOrigin.CLASSIC + "\n" + outcome.message());
         return outcome.message() + notes;

@@ -2,6 +2,7 @@ package org.xmppcert.openfire.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.CookieManager;
@@ -295,6 +296,14 @@ class ConsolePagesIT {
                 browser.findElement(By.className("cm-notice")).getText());
         assertTrue(service.calls.contains("acceptClassicCertificate admin " + id));
         Files.delete(der);
+
+        browser.get(server.url("certificate-request.jsp"));
+        assertTrue(browser.findElement(By.id("cm-classic-renewable")).getText().contains("example.org"));
+        browser.findElement(By.id("cm-classic-renew")).click();
+        WebElement renewal = chromium.await(ExpectedConditions.visibilityOfElementLocated(By.className("cm-classic")));
+        assertNotEquals(id, renewal.getAttribute("id").substring("request-".length()));
+        assertEquals(csr, renewal.findElement(By.tagName("textarea")).getAttribute("value"), "the saved CSR again");
+        assertTrue(service.calls.contains("renewClassicRequest admin"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.xmppcert.openfire.service;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -306,6 +307,60 @@ class DefaultCertificateServiceTest {
         IllegalStateException atTheCa = assertThrows(IllegalStateException.class,
                 () -> service.revoke(event.certificate().serialNumber(), "superseded", "admin"));
         assertTrue(atTheCa.getMessage().contains("website"), atTheCa.getMessage());
+    }
+
+    @Test
+    void aClassicCertificateIsRenewedWithTheSavedCsrAndKey() throws Exception {
+        TestCertificateAuthority ca = TestCertificateAuthority.create("Classic", Instant.now());
+        service.close();
+        service = builder(http01).trustedRoots(() -> List.of(ca.root())).build();
+        IllegalStateException nothingSaved = assertThrows(IllegalStateException.class,
+                () -> service.renewClassicRequest("admin"));
+        assertTrue(nothingSaved.getMessage().contains("no saved CSR"), nothingSaved.getMessage());
+        assertEquals(Optional.empty(), service.renewableClassicRequest());
+
+        ClassicRequestView first = service.startClassicRequest("admin");
+        PendingRequest firstPending = storage.pendingRequests().find(first.id()).orElseThrow();
+        X509Certificate issued = ca.issue(firstPending.csr(), Instant.now().minus(Duration.ofHours(1)),
+                Instant.now().plus(Duration.ofDays(90)));
+        service.acceptClassicCertificate(first.id(), pem(issued, ca.intermediate()), new byte[0], "admin");
+        assertEquals(List.of(), service.pendingClassicRequests());
+        assertEquals(first.csrPem(), service.renewableClassicRequest().orElseThrow().csrPem(), "the CSR is kept");
+
+        server.set(new ServerDescription(DOMAIN, "", List.of("conference." + DOMAIN, "upload." + DOMAIN), List.of()));
+        IllegalStateException namesGrew = assertThrows(IllegalStateException.class,
+                () -> service.renewClassicRequest("admin"));
+        assertTrue(namesGrew.getMessage().contains("does not cover upload." + DOMAIN), namesGrew.getMessage());
+        server.set(new ServerDescription(DOMAIN, "", List.of("conference." + DOMAIN), List.of()));
+
+        ClassicRequestView renewal = service.renewClassicRequest("admin");
+        assertNotEquals(first.id(), renewal.id());
+        assertEquals(first.csrPem(), renewal.csrPem());
+        assertEquals(List.of(renewal.id()), service.pendingClassicRequests().stream().map(ClassicRequestView::id).toList());
+        assertEquals(renewal.id(), service.renewClassicRequest("admin").id(), "asking twice makes no second request");
+        assertTrue(audited("admin: Certificate Manager: Requested again at a CA without ACME with the saved CSR for "
+                + DOMAIN + ", conference." + DOMAIN + " (request " + renewal.id() + ")"), audit.toString());
+        PendingRequest renewalPending = storage.pendingRequests().find(renewal.id()).orElseThrow();
+        assertArrayEquals(firstPending.csr().der(), renewalPending.csr().der());
+
+        X509Certificate renewed = ca.issue(renewalPending.csr(), Instant.now().minus(Duration.ofMinutes(5)),
+                Instant.now().plus(Duration.ofDays(365)));
+        String result = service.acceptClassicCertificate(renewal.id(), pem(renewed, ca.intermediate()), new byte[0],
+                "admin");
+
+        assertTrue(result.startsWith("Installed the certificate"), result);
+        X509Certificate presented = presentedLeaf();
+        assertEquals(renewed, presented);
+        assertEquals(issued.getPublicKey(), presented.getPublicKey(), "the server serves the renewal with the same key");
+        List<CertificateEvent> obtained = service.history(20).stream()
+                .filter(event -> event.type() == CertificateEventType.ISSUED || event.type() == CertificateEventType.RENEWED)
+                .toList();
+        assertEquals(List.of(CertificateEventType.RENEWED, CertificateEventType.ISSUED),
+                obtained.stream().map(CertificateEvent::type).toList());
+        assertEquals(renewed.getSerialNumber().toString(16), obtained.get(0).certificate().serialNumber());
+        assertEquals(List.of(), service.pendingClassicRequests());
+        assertEquals(first.csrPem(), service.renewableClassicRequest().orElseThrow().csrPem(),
+                "the next renewal can reuse it again");
     }
 
     @Test

@@ -73,11 +73,16 @@
             <c:choose>
                 <c:when test="${not empty view.lastAttempt}">
                     <c:set var="attempt" value="${view.lastAttempt}"/>
-                    <fmt:message key="status.last-attempt.${attempt.outcome}"><fmt:param value="${attempt.at}"/></fmt:message>,
                     <c:choose>
-                        <c:when test="${attempt.scheduler}"><fmt:message key="status.last-attempt.by-scheduler"/></c:when>
-                        <c:otherwise><fmt:message key="status.last-attempt.by" var="attemptActor"><fmt:param value="${attempt.actor}"/></fmt:message><c:out value="${attemptActor}"/></c:otherwise>
-                    </c:choose><c:if test="${not empty attempt.detail}">: <c:out value="${attempt.detail}"/></c:if>
+                        <c:when test="${attempt.scheduler}"><fmt:message key="status.last-attempt.by-scheduler" var="attemptActor"/></c:when>
+                        <c:otherwise><fmt:message key="status.last-attempt.by" var="attemptActor"><fmt:param value="${attempt.actor}"/></fmt:message></c:otherwise>
+                    </c:choose>
+                    <c:choose>
+                        <c:when test="${not empty attempt.detail}"><c:set var="attemptDetail" value="${attempt.detail}"/></c:when>
+                        <c:otherwise><fmt:message key="status.last-attempt.no-reason" var="attemptDetail"/></c:otherwise>
+                    </c:choose>
+                    <fmt:message key="status.last-attempt.${attempt.outcome}" var="attemptText"><fmt:param value="${attempt.at}"/><fmt:param value="${attemptActor}"/><fmt:param value="${attemptDetail}"/></fmt:message>
+                    <c:out value="${attemptText}"/>
                 </c:when>
                 <c:otherwise><em><fmt:message key="status.last-attempt.none"/></em></c:otherwise>
             </c:choose>

@@ -230,8 +230,8 @@ class PluginRenewalWithPebbleTest {
                 eq("admin@example.org"), eq("Certificate renewed for example.org"), anyString(), isNull());
 
         CertificateStatus status = service.status();
-        assertTrue(status.lastAttempt().orElseThrow().startsWith("RENEWED"), status.lastAttempt().get());
-        assertTrue(status.lastAttempt().get().endsWith("by scheduler"), status.lastAttempt().get());
+        assertEquals(CertificateStatus.LastAttempt.Outcome.RENEWED, status.lastAttempt().orElseThrow().outcome());
+        assertEquals("scheduler", status.lastAttempt().get().actor());
         Instant thirdLeft = renewed.getNotAfter().toInstant().minus(Duration.between(
                 renewed.getNotBefore().toInstant(), renewed.getNotAfter().toInstant()).dividedBy(3));
         assertEquals(Optional.of(thirdLeft), status.nextRenewal(), "the renewal point of the new certificate");

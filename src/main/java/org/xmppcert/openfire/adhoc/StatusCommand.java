@@ -1,16 +1,21 @@
 package org.xmppcert.openfire.adhoc;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.dom4j.Element;
 import org.jivesoftware.openfire.commands.SessionData;
 import org.xmpp.forms.DataForm;
 import org.xmpp.forms.FormField;
+import org.xmppcert.core.history.CertificateEvent;
 import org.xmppcert.openfire.service.CertificateService;
 import org.xmppcert.openfire.service.CertificateStatus;
+import org.xmppcert.openfire.service.CertificateStatus.CallToAction;
 import org.xmppcert.openfire.service.CertificateStatus.CertificateInUse;
+import org.xmppcert.openfire.service.CertificateStatus.LastAttempt;
 import org.xmppcert.openfire.service.CertificateStatus.StoreStatus;
 
 /**
@@ -38,12 +43,13 @@ final class StatusCommand extends ReportCommand {
         if (status.actions().isEmpty()) {
             actions.addValue(texts.get("adhoc.status.all-well"));
         } else {
-            status.actions().forEach(actions::addValue);
+            status.actions().forEach(action -> actions.addValue(words(action, texts)));
         }
         field(result, "next-renewal", FormField.Type.text_single, texts.get("adhoc.status.next-renewal"), false)
                 .addValue(status.nextRenewal().map(CertificateCommand::when).orElse(texts.get("adhoc.status.none")));
         field(result, "last-attempt", FormField.Type.text_single, texts.get("adhoc.status.last-attempt"), false)
-                .addValue(status.lastAttempt().orElse(texts.get("adhoc.status.none")));
+                .addValue(status.lastAttempt().map(attempt -> words(attempt, texts))
+                        .orElse(texts.get("adhoc.status.none")));
 
         for (String column : List.of("store", "used-for", "certificate-names", "issuer", "key", "expires",
                 "days-left", "missing")) {
@@ -52,6 +58,24 @@ final class StatusCommand extends ReportCommand {
         status.stores().forEach(store -> result.addItemFields(row(store, texts)));
         command.add(result.getElement());
         return "status shown";
+    }
+
+    /** The action in the requester's language, its instants written the way the other commands write them. */
+    private static String words(CallToAction action, Texts texts) {
+        return texts.get("adhoc.status.action." + action.kind().name().toLowerCase(Locale.ROOT),
+                action.arguments().stream()
+                        .map(argument -> argument instanceof Instant instant ? when(instant) : argument)
+                        .toArray());
+    }
+
+    private static String words(LastAttempt attempt, Texts texts) {
+        String actor = CertificateEvent.SCHEDULER.equals(attempt.actor()) ? texts.get("adhoc.status.actor.scheduler")
+                : attempt.actor();
+        String outcome = "adhoc.status.last-attempt." + attempt.outcome().name().toLowerCase(Locale.ROOT);
+        return attempt.outcome() == LastAttempt.Outcome.FAILED
+                ? texts.get(outcome, when(attempt.at()), actor,
+                        attempt.detail().orElseGet(() -> texts.get("adhoc.status.no-reason")))
+                : texts.get(outcome, when(attempt.at()), actor);
     }
 
     private static Map<String, Object> row(StoreStatus store, Texts texts) {

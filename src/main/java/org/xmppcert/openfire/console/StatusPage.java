@@ -5,10 +5,12 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
+import org.xmppcert.core.history.CertificateEvent;
 import org.xmppcert.openfire.service.CaPreset;
 import org.xmppcert.openfire.service.CertificateService;
 import org.xmppcert.openfire.service.CertificateStatus;
 import org.xmppcert.openfire.service.CertificateStatus.CertificateInUse;
+import org.xmppcert.openfire.service.CertificateStatus.LastAttempt;
 import org.xmppcert.openfire.service.CertificateStatus.StoreStatus;
 import org.xmppcert.openfire.service.OrderProgress;
 
@@ -52,13 +54,13 @@ public final class StatusPage {
     }
 
     /** How the last issuance or renewal attempt went, or null if there was none. */
-    public String getLastAttempt() {
-        return status.lastAttempt().orElse(null);
+    public Attempt getLastAttempt() {
+        return status.lastAttempt().map(Attempt::new).orElse(null);
     }
 
     /** What the service says to do, most urgent first. */
-    public List<String> getActions() {
-        return status.actions();
+    public List<CallToAction> getActions() {
+        return status.actions().stream().map(CallToAction::new).toList();
     }
 
     public boolean isNeedsAttention() {
@@ -73,6 +75,61 @@ public final class StatusPage {
     /** The CA mails a code instead of speaking ACME, so a request starts with a CSR. */
     public boolean isClassic() {
         return classic;
+    }
+
+    /**
+     * Something to do, worded by the page from the bundle: the key is {@code status.action.} and the
+     * kind, and the arguments fill its placeholders, instants as dates so the text formats them in
+     * the page's language.
+     */
+    public static final class CallToAction {
+
+        private final CertificateStatus.CallToAction action;
+
+        CallToAction(CertificateStatus.CallToAction action) {
+            this.action = action;
+        }
+
+        public String getKind() {
+            return action.kind().name();
+        }
+
+        public List<Object> getArguments() {
+            return action.arguments().stream()
+                    .map(argument -> argument instanceof Instant instant ? Date.from(instant) : argument)
+                    .toList();
+        }
+    }
+
+    /** The last attempt, as the page words it: outcome, time, who started it and, if it failed, why. */
+    public static final class Attempt {
+
+        private final LastAttempt attempt;
+
+        Attempt(LastAttempt attempt) {
+            this.attempt = attempt;
+        }
+
+        public String getOutcome() {
+            return attempt.outcome().name();
+        }
+
+        public Date getAt() {
+            return Date.from(attempt.at());
+        }
+
+        public String getActor() {
+            return attempt.actor();
+        }
+
+        public boolean isScheduler() {
+            return CertificateEvent.SCHEDULER.equals(attempt.actor());
+        }
+
+        /** Why it failed, in the words of whoever said so; null when it did not fail or nobody said. */
+        public String getDetail() {
+            return attempt.detail().orElse(null);
+        }
     }
 
     /** One identity store and the certificate it presents for the XMPP domain. */

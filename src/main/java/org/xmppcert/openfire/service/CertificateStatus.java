@@ -2,20 +2,22 @@ package org.xmppcert.openfire.service;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * What the admin sees at a glance: the certificate each identity store uses, whether it covers the
- * server's names, when the next renewal is due and how the last attempt went.
+ * server's names, when the next renewal is due and how the last attempt went. It holds facts, not
+ * sentences: the console and the ad-hoc commands word them in their reader's language.
  *
  * @param requiredNames the names the server needs certified now
  * @param stores        one entry per distinct identity store
  * @param nextRenewal   when the next renewal is due (empty when nothing is managed yet)
- * @param lastAttempt   the outcome of the last issuance or renewal attempt
+ * @param lastAttempt   the last issuance or renewal attempt, or the one running now
  * @param actions       what the admin should do, most urgent first; empty when all is well
  */
 public record CertificateStatus(List<String> requiredNames, List<StoreStatus> stores, Optional<Instant> nextRenewal,
-                                Optional<String> lastAttempt, List<String> actions) {
+                                Optional<LastAttempt> lastAttempt, List<CallToAction> actions) {
 
     public CertificateStatus {
         requiredNames = List.copyOf(requiredNames);
@@ -34,5 +36,86 @@ public record CertificateStatus(List<String> requiredNames, List<StoreStatus> st
     public record CertificateInUse(String serialNumber, List<String> names, String issuer, String keyType,
                                    Instant notBefore, Instant notAfter, long daysLeft, boolean selfSigned,
                                    List<String> missingNames) {
+    }
+
+    /**
+     * How the last attempt to obtain a certificate went.
+     *
+     * @param at     when it ended, or when it started while it is {@link Outcome#RUNNING}
+     * @param actor  the admin's username, or {@code scheduler}
+     * @param detail why it failed, as the CA or the engine said it ({@link Outcome#FAILED} only)
+     */
+    public record LastAttempt(Outcome outcome, Instant at, String actor, Optional<String> detail) {
+
+        public LastAttempt {
+            Objects.requireNonNull(outcome, "outcome");
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(detail, "detail");
+        }
+
+        public enum Outcome { RUNNING, ISSUED, RENEWED, FAILED }
+    }
+
+    /**
+     * Something the admin should do: what kind of thing and the facts its wording needs. Build one
+     * with the factory named after its kind, which fixes the order of the facts the texts number.
+     *
+     * @param arguments strings, numbers and instants, in the order {@link Kind} gives for each kind
+     */
+    public record CallToAction(Kind kind, List<Object> arguments) {
+
+        public CallToAction {
+            Objects.requireNonNull(kind, "kind");
+            arguments = List.copyOf(arguments);
+        }
+
+        public enum Kind {
+            /** The certificate in use was revoked. Arguments: its serial number. */
+            REVOKED,
+            /** No store presents a CA-signed certificate. Arguments: the XMPP domain. */
+            NO_CA_SIGNED_CERTIFICATE,
+            /** The certificate in use has expired. Arguments: when it expired. */
+            EXPIRED,
+            /** The certificate in use expires within the warning period. Arguments: days left, when it expires. */
+            EXPIRES_SOON,
+            /** The certificate in use lacks names the server needs. Arguments: those names, comma-separated. */
+            NAMES_NOT_COVERED,
+            /** The last attempt failed. Arguments: the reason as the CA or the engine gave it. */
+            LAST_ATTEMPT_FAILED,
+            /** The last attempt failed and nobody said why. No arguments. */
+            LAST_ATTEMPT_FAILED_WITHOUT_REASON,
+            /** The ACME CA's terms of service are not agreed to, so nothing can be requested. No arguments. */
+            AGREE_TO_TERMS
+        }
+
+        public static CallToAction revoked(String serialNumber) {
+            return new CallToAction(Kind.REVOKED, List.of(serialNumber));
+        }
+
+        public static CallToAction noCaSignedCertificate(String domain) {
+            return new CallToAction(Kind.NO_CA_SIGNED_CERTIFICATE, List.of(domain));
+        }
+
+        public static CallToAction expired(Instant notAfter) {
+            return new CallToAction(Kind.EXPIRED, List.of(notAfter));
+        }
+
+        public static CallToAction expiresSoon(long daysLeft, Instant notAfter) {
+            return new CallToAction(Kind.EXPIRES_SOON, List.of(daysLeft, notAfter));
+        }
+
+        public static CallToAction namesNotCovered(List<String> names) {
+            return new CallToAction(Kind.NAMES_NOT_COVERED, List.of(String.join(", ", names)));
+        }
+
+        public static CallToAction lastAttemptFailed(Optional<String> reason) {
+            return reason.map(given -> new CallToAction(Kind.LAST_ATTEMPT_FAILED, List.of(given)))
+                    .orElseGet(() -> new CallToAction(Kind.LAST_ATTEMPT_FAILED_WITHOUT_REASON, List.of()));
+        }
+
+        public static CallToAction agreeToTerms() {
+            return new CallToAction(Kind.AGREE_TO_TERMS, List.of());
+        }
     }
 }

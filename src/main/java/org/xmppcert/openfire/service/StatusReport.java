@@ -15,7 +15,10 @@ import org.xmppcert.core.history.CertificateEventType;
 import org.xmppcert.core.names.CertificateNames;
 import org.xmppcert.core.names.NameCoverage;
 import org.xmppcert.openfire.console.IdentityStoreOverview;
+import org.xmppcert.openfire.service.CertificateStatus.CallToAction;
 import org.xmppcert.openfire.service.CertificateStatus.CertificateInUse;
+import org.xmppcert.openfire.service.CertificateStatus.LastAttempt;
+import org.xmppcert.openfire.service.CertificateStatus.LastAttempt.Outcome;
 import org.xmppcert.openfire.service.CertificateStatus.StoreStatus;
 
 /**
@@ -38,33 +41,30 @@ final class StatusReport {
         Set<String> revoked = new LinkedHashSet<>();
         history.stream().filter(event -> event.type() == CertificateEventType.REVOKED)
                 .forEach(event -> revoked.add(event.certificate().serialNumber()));
-        Optional<String> lastAttempt = lastAttempt(latestOrder, history);
+        Optional<LastAttempt> lastAttempt = lastAttempt(latestOrder, history);
 
-        List<String> actions = new ArrayList<>();
+        List<CallToAction> actions = new ArrayList<>();
         List<CertificateInUse> used = stores.stream().flatMap(store -> store.certificate().stream()).toList();
         used.stream().filter(certificate -> revoked.contains(certificate.serialNumber())).findFirst()
-                .ifPresent(certificate -> actions.add("The certificate in use (serial " + certificate.serialNumber()
-                        + ") has been revoked: request a new certificate."));
+                .ifPresent(certificate -> actions.add(CallToAction.revoked(certificate.serialNumber())));
         if (used.isEmpty() || used.stream().allMatch(CertificateInUse::selfSigned)) {
-            actions.add("There is no CA-signed certificate for " + domain + " yet: request one, so that clients and"
-                    + " servers can trust this server.");
+            actions.add(CallToAction.noCaSignedCertificate(domain));
         }
         used.stream().filter(certificate -> !certificate.selfSigned())
                 .filter(certificate -> Duration.between(now, certificate.notAfter()).compareTo(expiryWarning) < 0)
                 .min(Comparator.comparing(CertificateInUse::notAfter))
                 .ifPresent(certificate -> actions.add(certificate.daysLeft() < 0
-                        ? "The certificate in use expired on " + certificate.notAfter() + "."
-                        : "The certificate in use expires in " + certificate.daysLeft() + " days (" + certificate.notAfter()
-                        + ")."));
+                        ? CallToAction.expired(certificate.notAfter())
+                        : CallToAction.expiresSoon(certificate.daysLeft(), certificate.notAfter())));
         Set<String> missing = new LinkedHashSet<>();
         used.forEach(certificate -> missing.addAll(certificate.missingNames()));
         if (!missing.isEmpty()) {
-            actions.add("The certificate in use does not cover " + String.join(", ", missing)
-                    + ": request a new certificate.");
+            actions.add(CallToAction.namesNotCovered(List.copyOf(missing)));
         }
-        failedLastTime(latestOrder, history).ifPresent(reason -> actions.add("The last attempt failed: " + reason));
+        lastAttempt.filter(attempt -> attempt.outcome() == Outcome.FAILED)
+                .ifPresent(failed -> actions.add(CallToAction.lastAttemptFailed(failed.detail())));
         if (settings.ca().isAcme() && !settings.termsAgreed()) {
-            actions.add("Agree to the CA's terms of service in the settings, or no certificate can be requested.");
+            actions.add(CallToAction.agreeToTerms());
         }
         return new CertificateStatus(required.names(), stores, nextRenewal, lastAttempt, actions);
     }
@@ -95,24 +95,26 @@ final class StatusReport {
                         certificate.isSelfSigned(), required.notCoveredBy(certificate.getNames())));
     }
 
-    private static Optional<String> lastAttempt(Optional<OrderProgress> latestOrder, List<CertificateEvent> history) {
+    private static Optional<LastAttempt> lastAttempt(Optional<OrderProgress> latestOrder,
+                                                     List<CertificateEvent> history) {
         Optional<OrderProgress> running = latestOrder.filter(order -> !order.phase().finished());
         if (running.isPresent()) {
-            return Optional.of("Running since " + running.get().startedAt() + " (" + running.get().phase() + "), started"
-                    + " by " + running.get().startedBy());
+            return running.map(order -> new LastAttempt(Outcome.RUNNING, order.startedAt(), order.startedBy(),
+                    Optional.empty()));
         }
         return history.stream().filter(StatusReport::isAttempt).findFirst()
-                .map(event -> event.type() + " " + event.at() + " by " + event.actor()
-                        + (event.type() == CertificateEventType.FAILED && event.detail() != null ? ": " + event.detail() : ""));
+                .map(event -> new LastAttempt(outcome(event.type()), event.at(), event.actor(),
+                        event.type() == CertificateEventType.FAILED ? Optional.ofNullable(event.detail())
+                                : Optional.empty()));
     }
 
-    private static Optional<String> failedLastTime(Optional<OrderProgress> latestOrder, List<CertificateEvent> history) {
-        if (latestOrder.filter(order -> !order.phase().finished()).isPresent()) {
-            return Optional.empty();
-        }
-        return history.stream().filter(StatusReport::isAttempt).findFirst()
-                .filter(event -> event.type() == CertificateEventType.FAILED)
-                .map(event -> event.detail() == null ? "no reason was given" : event.detail());
+    private static Outcome outcome(CertificateEventType attempt) {
+        return switch (attempt) {
+            case ISSUED -> Outcome.ISSUED;
+            case RENEWED -> Outcome.RENEWED;
+            case FAILED -> Outcome.FAILED;
+            default -> throw new IllegalArgumentException(attempt + " is not an attempt to obtain a certificate");
+        };
     }
 
     /** An attempt to obtain a certificate, as opposed to a revocation, a settings change or another admin action. */

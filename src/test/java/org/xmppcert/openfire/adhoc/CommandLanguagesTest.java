@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.MessageFormat;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -50,12 +51,21 @@ class CommandLanguagesTest {
         server.admins.add("chef@example.org");
         server.sessionLanguages.put(GERMAN_ADMIN, Locale.GERMAN);
         when(server.service.status()).thenReturn(new CertificateStatus(List.of("example.org"), List.of(),
-                Optional.empty(), Optional.empty(), List.of()));
+                Optional.empty(), Optional.of(new CertificateStatus.LastAttempt(
+                        CertificateStatus.LastAttempt.Outcome.FAILED, Instant.parse("2025-05-02T10:15:00Z"),
+                        "scheduler", Optional.of("example.org: NXDOMAIN"))),
+                List.of(CertificateStatus.CallToAction.noCaSignedCertificate("example.org"),
+                        CertificateStatus.CallToAction.lastAttemptFailed(Optional.of("example.org: NXDOMAIN")))));
 
         CommandReply status = server.start(GERMAN_ADMIN, "status");
         assertEquals("Zertifikatsstatus", status.requireForm().getTitle());
         assertEquals("Nächste Erneuerung", status.field("next-renewal").getLabel());
         assertEquals("keine", status.field("next-renewal").getFirstValue());
+        assertEquals(List.of("Für example.org gibt es noch kein von einer Zertifizierungsstelle signiertes Zertifikat:"
+                        + " Fordern Sie eines an, damit Clients und Server diesem Server vertrauen können.",
+                "Der letzte Versuch ist fehlgeschlagen: example.org: NXDOMAIN"), status.field("actions").getValues());
+        assertEquals("Fehlgeschlagen 2025-05-02 10:15 UTC, gestartet von der automatischen Erneuerung:"
+                + " example.org: NXDOMAIN", status.field("last-attempt").getFirstValue());
 
         when(server.service.settings()).thenReturn(Fixtures.settings(CaPreset.LETS_ENCRYPT));
         when(server.service.requestCertificate("chef")).thenReturn("order-3");

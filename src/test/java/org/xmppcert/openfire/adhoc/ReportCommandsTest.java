@@ -19,7 +19,10 @@ import org.xmppcert.core.history.CertificateEvent;
 import org.xmppcert.core.history.CertificateEventType;
 import org.xmppcert.core.history.CertificateFacts;
 import org.xmppcert.openfire.service.CertificateStatus;
+import org.xmppcert.openfire.service.CertificateStatus.CallToAction;
 import org.xmppcert.openfire.service.CertificateStatus.CertificateInUse;
+import org.xmppcert.openfire.service.CertificateStatus.LastAttempt;
+import org.xmppcert.openfire.service.CertificateStatus.LastAttempt.Outcome;
 import org.xmppcert.openfire.service.CertificateStatus.StoreStatus;
 
 /** Status and history answer at once with a result form, as a table where a list is long. */
@@ -45,8 +48,11 @@ class ReportCommandsTest {
                                         Instant.parse("2025-07-30T00:00:00Z"), 58, false,
                                         List.of("conference.example.org")))),
                         new StoreStatus("conf/security/admin.jks", List.of("ADMIN_CONSOLE"), Optional.empty())),
-                Optional.of(Instant.parse("2025-06-30T00:00:00Z")), Optional.of("Renewed on 2025-05-01"),
-                List.of("Request a certificate that covers conference.example.org")));
+                Optional.of(Instant.parse("2025-06-30T00:00:00Z")),
+                Optional.of(new LastAttempt(Outcome.RENEWED, Instant.parse("2025-05-01T03:00:00Z"), "scheduler",
+                        Optional.empty())),
+                List.of(CallToAction.expiresSoon(1, Instant.parse("2025-07-30T00:00:00Z")),
+                        CallToAction.namesNotCovered(List.of("conference.example.org")))));
 
         CommandReply reply = server.start(ADMIN, "status");
 
@@ -58,10 +64,12 @@ class ReportCommandsTest {
         assertEquals(FormField.Type.hidden, reply.field("FORM_TYPE").getType());
         assertEquals(List.of("example.org", "conference.example.org"), reply.field("names").getValues());
         assertEquals(FormField.Type.text_multi, reply.field("names").getType());
-        assertEquals(List.of("Request a certificate that covers conference.example.org"),
+        assertEquals(List.of("The certificate in use expires in one day (2025-07-30 00:00 UTC).",
+                        "The certificate in use does not cover conference.example.org: request a new certificate."),
                 reply.field("actions").getValues());
         assertEquals("2025-06-30 00:00 UTC", reply.field("next-renewal").getFirstValue());
-        assertEquals("Renewed on 2025-05-01", reply.field("last-attempt").getFirstValue());
+        assertEquals("Renewed 2025-05-01 03:00 UTC, started by the automatic renewal",
+                reply.field("last-attempt").getFirstValue());
         assertEquals(List.of("Identity store", "Used for", "Names", "Issuer", "Key", "Expires", "Days left",
                 "Names not covered"), reportedLabels(reply));
         assertEquals(List.of(
@@ -85,6 +93,23 @@ class ReportCommandsTest {
 
         assertEquals(List.of("Nothing: every certificate covers the server's names."), reply.field("actions").getValues());
         assertEquals("none", reply.field("next-renewal").getFirstValue());
+    }
+
+    @Test
+    void statusNamesWhoseAttemptFailedAndWhy() {
+        server.admins.add("admin@example.org");
+        when(server.service.status()).thenReturn(new CertificateStatus(List.of("example.org"), List.of(),
+                Optional.empty(), Optional.of(new LastAttempt(Outcome.FAILED, Instant.parse("2025-05-02T10:15:00Z"),
+                        "admin", Optional.empty())),
+                List.of(CallToAction.lastAttemptFailed(Optional.empty()), CallToAction.agreeToTerms())));
+
+        CommandReply reply = server.start(ADMIN, "status");
+
+        assertEquals(List.of("The last attempt failed, and no reason was given.",
+                        "Agree to the CA's terms of service in the settings, or no certificate can be requested."),
+                reply.field("actions").getValues());
+        assertEquals("Failed 2025-05-02 10:15 UTC, started by admin: no reason was given",
+                reply.field("last-attempt").getFirstValue());
     }
 
     @Test

@@ -23,6 +23,7 @@ import org.xmppcert.core.acme.ChallengeType;
 import org.xmppcert.core.history.CertificateEventType;
 import org.xmppcert.core.keys.KeyType;
 import org.xmppcert.openfire.service.CaPreset;
+import org.xmppcert.openfire.service.CertificateStatus;
 import org.xmppcert.openfire.service.OrderProgress;
 
 /**
@@ -48,6 +49,8 @@ class ConsoleBundlesTest {
             "request.phase.${progress.phase}", names(OrderProgress.Phase.values()),
             "request.state.${name.state}", names(OrderProgress.NameState.values()),
             "history.type.${event.type}", names(CertificateEventType.values()),
+            "status.action.${action.kind}", names(CertificateStatus.CallToAction.Kind.values()),
+            "status.last-attempt.${attempt.outcome}", names(CertificateStatus.LastAttempt.Outcome.values()),
             "revoke.reason.${reason}", RevokePage.REASONS);
 
     @Test

@@ -37,6 +37,8 @@ import org.xmppcert.core.names.NamePolicy;
 import org.xmppcert.openfire.service.CaPreset;
 import org.xmppcert.openfire.service.CertificateSettings;
 import org.xmppcert.openfire.service.CertificateStatus;
+import org.xmppcert.openfire.service.CertificateStatus.CallToAction;
+import org.xmppcert.openfire.service.CertificateStatus.LastAttempt;
 import org.xmppcert.openfire.service.OrderProgress.NameProgress;
 import org.xmppcert.openfire.service.OrderProgress.NameState;
 import org.xmppcert.openfire.service.OrderProgress.Phase;
@@ -56,6 +58,8 @@ class ConsolePagesIT {
 
     private static final List<String> NAMES = List.of("example.org", "conference.example.org", "upload.example.org");
     private static final Instant NOW = Instant.now();
+    private static final String CA_REASON = "urn:ietf:params:acme:error:dns: NXDOMAIN looking up TXT for"
+            + " _acme-challenge.upload.example.org";
 
     private static ScriptedCertificateService service;
     private static ConsoleServer server;
@@ -91,8 +95,11 @@ class ConsolePagesIT {
                 Optional.of(new CertificateStatus.CertificateInUse("1f", List.of("example.org"), "CN=example.org",
                         "EC P-256", NOW.minus(2, ChronoUnit.DAYS), NOW.plus(363, ChronoUnit.DAYS), 363, true,
                         List.of("conference.example.org", "upload.example.org"))))),
-                Optional.empty(), Optional.of("No attempt yet"),
-                List.of("Request a CA-signed certificate: the one in use is self-signed and lacks 2 names.")));
+                Optional.empty(), Optional.of(new LastAttempt(LastAttempt.Outcome.FAILED,
+                        NOW.minus(3, ChronoUnit.HOURS), "scheduler", Optional.of(CA_REASON))),
+                List.of(CallToAction.noCaSignedCertificate("example.org"),
+                        CallToAction.namesNotCovered(List.of("conference.example.org", "upload.example.org")),
+                        CallToAction.lastAttemptFailed(Optional.of(CA_REASON)), CallToAction.agreeToTerms())));
     }
 
     @Test
@@ -101,7 +108,15 @@ class ConsolePagesIT {
 
         WebElement verdict = browser.findElement(By.id("cm-verdict"));
         assertTrue(verdict.getText().contains("Something needs your attention."), verdict.getText());
-        assertTrue(verdict.getText().contains("the one in use is self-signed"));
+        assertTrue(verdict.getText().contains("There is no CA-signed certificate for example.org yet"),
+                verdict.getText());
+        assertTrue(verdict.getText().contains("does not cover conference.example.org, upload.example.org"));
+        assertTrue(verdict.getText().contains("The last attempt failed: " + CA_REASON),
+                "the CA's words stay as they are");
+        assertTrue(verdict.getText().contains("Agree to the CA's terms of service"), verdict.getText());
+        String lastAttempt = browser.findElement(By.id("cm-last-attempt")).getText();
+        assertTrue(lastAttempt.startsWith("Failed on "), lastAttempt);
+        assertTrue(lastAttempt.endsWith(", started automatically: " + CA_REASON), lastAttempt);
         String store = browser.findElement(By.className("cm-store")).getText();
         assertTrue(store.contains("Self-signed"), store);
         assertTrue(store.contains("EC P-256"), store);
@@ -124,13 +139,17 @@ class ConsolePagesIT {
                 Optional.of(new CertificateStatus.CertificateInUse("2a", NAMES, "CN=(STAGING) Ersatz Edamame E1",
                         "EC P-256", NOW.minus(1, ChronoUnit.DAYS), NOW.plus(89, ChronoUnit.DAYS), 89, false,
                         List.of())))),
-                Optional.of(NOW.plus(59, ChronoUnit.DAYS)), Optional.of("Renewed on 2026-11-20"), List.of()));
+                Optional.of(NOW.plus(59, ChronoUnit.DAYS)), Optional.of(new LastAttempt(LastAttempt.Outcome.RENEWED,
+                        NOW.minus(1, ChronoUnit.DAYS), ConsoleServer.ADMIN, Optional.empty())), List.of()));
 
         browser.get(server.url("certificates.jsp"));
 
         assertTrue(browser.findElement(By.id("cm-verdict")).getText().startsWith("All is well"));
         assertTrue(browser.findElement(By.className("cm-store")).getText().contains("Covers every name the server needs."));
         assertFalse(browser.findElement(By.id("cm-next-renewal")).getText().isBlank());
+        String lastAttempt = browser.findElement(By.id("cm-last-attempt")).getText();
+        assertTrue(lastAttempt.startsWith("Renewed on "), lastAttempt);
+        assertTrue(lastAttempt.endsWith(", started by " + ConsoleServer.ADMIN), lastAttempt);
         photograph("status-all-well");
     }
 
@@ -395,6 +414,14 @@ class ConsolePagesIT {
         browser.get(server.url("certificates.jsp"));
         assertTrue(browser.findElement(By.id("cm-verdict")).getText().contains("Etwas erfordert Ihre Aufmerksamkeit."));
         assertTrue(browser.findElement(By.className("cm-store")).getText().contains("Selbstsigniert"));
+        String verdict = browser.findElement(By.id("cm-verdict")).getText();
+        assertTrue(verdict.contains("Für example.org gibt es noch kein von einer Zertifizierungsstelle signiertes"
+                + " Zertifikat"), verdict);
+        assertTrue(verdict.contains("Der letzte Versuch ist fehlgeschlagen: " + CA_REASON), verdict);
+        String lastAttempt = browser.findElement(By.id("cm-last-attempt")).getText();
+        assertTrue(lastAttempt.matches("Fehlgeschlagen am \\d{2}\\.\\d{2}\\.\\d{4} um \\d{2}:\\d{2},"
+                        + " automatisch gestartet: urn:ietf:.*"),
+                "a German date: " + lastAttempt);
         photograph("status-de");
         browser.get(server.url("certificate-settings.jsp"));
         assertTrue(browser.findElement(By.id("cm-settings")).getText().contains("Zertifizierungsstelle"));
@@ -404,6 +431,9 @@ class ConsolePagesIT {
         browser.get(server.url("certificates.jsp"));
         assertTrue(browser.findElement(By.id("cm-verdict")).getText().contains("Quelque chose demande votre attention."));
         assertTrue(browser.findElement(By.className("cm-store")).getText().contains("Auto-signé"));
+        assertTrue(browser.findElement(By.id("cm-verdict")).getText()
+                .contains("Acceptez les conditions d’utilisation"));
+        assertTrue(browser.findElement(By.id("cm-last-attempt")).getText().startsWith("Échec le "));
         photograph("status-fr");
     }
 

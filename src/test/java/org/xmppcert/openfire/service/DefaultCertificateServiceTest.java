@@ -135,7 +135,7 @@ class DefaultCertificateServiceTest {
     @Test
     void aRequestShowsItsPhasesAndEachNameThenPutsTheCertificateLiveAndChecksIt() throws Exception {
         X509Certificate before = presentedLeaf();
-        assertTrue(service.status().actions().stream().anyMatch(action -> action.contains("no CA-signed certificate")),
+        assertTrue(service.status().actions().contains(CertificateStatus.CallToAction.noCaSignedCertificate(DOMAIN)),
                 service.status().actions().toString());
 
         String ticket = service.requestCertificate("admin");
@@ -169,7 +169,10 @@ class DefaultCertificateServiceTest {
         assertEquals("EC_P256", inUse.keyType());
         assertTrue(inUse.daysLeft() > 0);
         assertEquals(List.of(), status.actions());
-        assertTrue(status.lastAttempt().orElseThrow().startsWith("ISSUED"), status.lastAttempt().get());
+        CertificateStatus.LastAttempt lastAttempt = status.lastAttempt().orElseThrow();
+        assertEquals(CertificateStatus.LastAttempt.Outcome.ISSUED, lastAttempt.outcome());
+        assertEquals("admin", lastAttempt.actor());
+        assertEquals(issued.at(), lastAttempt.at());
         assertTrue(audited("admin: Certificate Manager: Requested a certificate for example.org, conference.example.org"),
                 audit.toString());
         assertTrue(audit.contains("admin: Certificate Manager: certificate issued for example.org, conference.example.org"),
@@ -224,8 +227,10 @@ class DefaultCertificateServiceTest {
         assertTrue(failed.failure().orElseThrow().contains("broken.example.net"), failed.failure().get());
         CertificateEvent event = service.history(1).get(0);
         assertEquals(CertificateEventType.FAILED, event.type());
-        assertTrue(service.status().actions().stream().anyMatch(action -> action.startsWith("The last attempt failed")
-                && action.contains("broken.example.net")), service.status().actions().toString());
+        assertTrue(service.status().actions().stream()
+                .filter(action -> action.kind() == CertificateStatus.CallToAction.Kind.LAST_ATTEMPT_FAILED)
+                .anyMatch(action -> action.arguments().get(0).toString().contains("broken.example.net")),
+                service.status().actions().toString());
     }
 
     @Test
@@ -376,7 +381,7 @@ class DefaultCertificateServiceTest {
         CertificateEvent revoked = service.history(1).get(0);
         assertEquals(CertificateEventType.REVOKED, revoked.type());
         assertEquals(serial, revoked.certificate().serialNumber());
-        assertTrue(service.status().actions().get(0).contains("revoked"), service.status().actions().toString());
+        assertEquals(CertificateStatus.CallToAction.revoked(serial), service.status().actions().get(0));
         assertTrue(audit.contains("admin: Certificate Manager: certificate revoked for example.org, conference.example.org"),
                 audit.toString());
         IllegalStateException again = assertThrows(IllegalStateException.class,

@@ -63,7 +63,7 @@
 <section id="cm-progress" data-poll-url="certificate-progress.jsp?ticket=${fn:escapeXml(progress.ticket)}" data-finished="${progress.finished}">
     <div class="jive-contentBoxHeader"><fmt:message key="request.progress.title"/></div>
     <div class="jive-contentBox">
-        <p class="cm-muted"><fmt:message key="request.progress.started"><fmt:param value="${progress.startedBy}"/></fmt:message>
+        <p class="cm-muted"><fmt:message key="request.progress.started" var="startedText"><fmt:param value="${progress.startedBy}"/></fmt:message><c:out value="${startedText}"/>
             <fmt:formatDate value="${progress.startedAt}" type="both" dateStyle="medium" timeStyle="short"/></p>
         <p><fmt:message key="request.progress.phase"/> <strong id="cm-phase" data-phase="${progress.phase}"><fmt:message key="request.phase.${progress.phase}"/></strong>
             <span class="cm-spinner" id="cm-spinner" ${progress.finished ? 'hidden' : ''} aria-hidden="true"></span></p>

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.CookieManager;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -406,6 +408,18 @@ class ConsolePagesIT {
                     HttpResponse.BodyHandlers.discarding()).statusCode(), page);
         }
         assertEquals(List.of(), service.calls);
+    }
+
+    @Test
+    void textFromALinkIsShownAsTextNeverAsMarkup() throws Exception {
+        String serial = "<img src=x onerror=alert(1)>";
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.uri(
+                "certificate-revoke.jsp?serial=" + URLEncoder.encode(serial, StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(200, page.statusCode());
+        assertFalse(page.body().contains(serial), "the serial from the link is never echoed as markup");
+        assertTrue(page.body().contains("&lt;img src=x onerror=alert(1)&gt;"), "it is shown as text");
     }
 
     @Test

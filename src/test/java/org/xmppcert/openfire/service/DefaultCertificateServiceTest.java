@@ -203,9 +203,9 @@ class DefaultCertificateServiceTest {
             assertEquals(before, presentedLeaf(), "the working certificate is still served");
             assertEquals(Map.of(DOMAIN + "_self", before), identityStore.store().getAllCertificates());
             assertEquals(CertificateEventType.FAILED, service.history(1).get(0).type());
-            List<String> actions = service.status().actions();
-            assertTrue(actions.stream().anyMatch(action -> action.startsWith("The last attempt failed: ")
-                    && action.contains("still presents another certificate")), actions.toString());
+            List<CertificateStatus.CallToAction> actions = service.status().actions();
+            assertTrue(actions.stream().anyMatch(action -> action.kind() == CertificateStatus.CallToAction.Kind.LAST_ATTEMPT_FAILED
+                    && action.arguments().toString().contains("still presents another certificate")), actions.toString());
         }
     }
 

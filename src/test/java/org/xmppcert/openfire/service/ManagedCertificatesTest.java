@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.xmppcert.core.history.CertificateEvent;
 import org.xmppcert.core.history.CertificateEventType;
 import org.xmppcert.core.history.CertificateFacts;
+import org.xmppcert.core.issuance.RenewalWindow;
 import org.xmppcert.core.keys.KeyType;
 import org.xmppcert.core.names.CertificateNames;
 import org.xmppcert.core.renewal.IssuanceKind;
@@ -76,6 +77,21 @@ class ManagedCertificatesTest {
         assertEquals(IssuanceKind.CLASSIC, classic.kind());
         assertFalse(classic.revoked());
         assertFalse(classic.coversRequiredNames(), "upload.example.org is wanted now and not covered");
+    }
+
+    @Test
+    void theRenewalWindowTheCaGaveAtIssuanceComesFromTheHistoryWithItsExplanation() {
+        RenewalWindow window = new RenewalWindow(NOW.plus(Duration.ofDays(20)), NOW.plus(Duration.ofDays(22)),
+                Optional.of(URI.create("https://acme.example.com/why?cert=1")));
+        String detail = CertificateOrigin.acme(URI.create("https://acme.example.com/directory"), Optional.of(window))
+                + "\ninstalled on 2 listeners";
+
+        ManagedCertificate managed = ManagedCertificates.of("example.org",
+                List.of(event(CertificateEventType.ISSUED, second, detail)), Set.of(second.serialNumber()), WANTED,
+                NO_STATE).get(0);
+
+        assertEquals(Optional.of(window), managed.ariWindow());
+        assertEquals(IssuanceKind.ACME, managed.kind());
     }
 
     private CertificateFacts facts(Instant notBefore) {

@@ -138,6 +138,15 @@
             <button type="submit" class="cm-button cm-primary" id="cm-classic-start"><fmt:message key="request.classic.start"/></button>
         </form>
     </c:if>
+    <c:if test="${not empty view.renewable}">
+        <p id="cm-classic-renewable"><fmt:message key="request.classic.renew.intro"><fmt:param><fmt:formatDate value="${view.renewable.createdAt}" type="date" dateStyle="medium"/></fmt:param></fmt:message>
+            <c:forEach var="name" items="${view.renewable.names}" varStatus="loop"><code><c:out value="${name}"/></code><c:if test="${not loop.last}">, </c:if></c:forEach></p>
+        <form method="post" action="certificate-request.jsp" class="cm-inline-form">
+            <input type="hidden" name="csrf" value="${fn:escapeXml(csrf)}">
+            <input type="hidden" name="action" value="classicRenew">
+            <button type="submit" class="cm-button" id="cm-classic-renew"><fmt:message key="request.classic.renew"/></button>
+        </form>
+    </c:if>
 </div>
 <c:forEach var="pending" items="${view.classicRequests}">
     <div class="jive-contentBoxHeader"><fmt:message key="request.classic.pending"/> <code><c:out value="${pending.id}"/></code></div>

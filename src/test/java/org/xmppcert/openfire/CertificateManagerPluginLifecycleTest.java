@@ -13,13 +13,12 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import java.io.File;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TimerTask;
@@ -38,7 +37,6 @@ import org.jivesoftware.openfire.component.ComponentEventListener;
 import org.jivesoftware.openfire.component.InternalComponentManager;
 import org.jivesoftware.openfire.container.PluginManager;
 import org.jivesoftware.openfire.http.HttpBindManager;
-import org.jivesoftware.openfire.keystore.CertificateStoreConfiguration;
 import org.jivesoftware.openfire.keystore.CertificateStoreManager;
 import org.jivesoftware.openfire.keystore.IdentityStore;
 import org.jivesoftware.openfire.security.SecurityAuditManager;
@@ -63,7 +61,8 @@ import org.xmppcert.openfire.service.SavedSettings;
 import org.xmppcert.testing.HttpBindServer;
 import org.xmppcert.testing.PluginTexts;
 import org.xmppcert.testing.RawHttp;
-import org.xmppcert.testing.TestCertificates;
+import org.xmppcert.testing.IdentityStoreFiles;
+import org.xmppcert.testing.TestCertificateAuthority;
 
 /**
  * Openfire reloads a plugin whenever its jar is replaced: it calls destroyPlugin, then
@@ -276,12 +275,10 @@ class CertificateManagerPluginLifecycleTest {
     @Test
     void theIdentityStoreOverviewFollowsStoreChangesAfterReloads() throws Exception {
         Instant now = Instant.now();
-        KeyStore keyStore = TestCertificates.emptyKeyStore(PASSWORD);
-        TestCertificates.addKeyEntry(keyStore, "example.org_ec", TestCertificates.issue("CN=CA",
-                List.of("example.org"), now.minus(1, ChronoUnit.DAYS), now.plus(90, ChronoUnit.DAYS)), PASSWORD);
-        File file = TestCertificates.write(keyStore, directory.resolve("keystore"), PASSWORD).toFile();
-        IdentityStore store = new IdentityStore(new CertificateStoreConfiguration("PKCS12", file, PASSWORD,
-                directory.toFile()), false);
+        TestCertificateAuthority ca = TestCertificateAuthority.create("Lifecycle", now);
+        IdentityStore store = IdentityStoreFiles.create(directory.resolve("keystore"), PASSWORD, directory,
+                Map.of("example.org_ec", ca.issueWithNewKey(List.of("example.org"), now.minus(1, ChronoUnit.DAYS),
+                        now.plus(90, ChronoUnit.DAYS))));
 
         CertificateStoreManager storeManager = mock(CertificateStoreManager.class);
         when(server.getCertificateStoreManager()).thenReturn(storeManager);
@@ -305,8 +302,8 @@ class CertificateManagerPluginLifecycleTest {
         assertEquals("example.org", page.get().getXmppDomain());
         assertEquals(List.of("example.org_ec"), aliases(page));
 
-        TestCertificates.addKeyEntry(store.getStore(), "renewed", TestCertificates.issue("CN=CA",
-                List.of("example.org"), now, now.plus(90, ChronoUnit.DAYS)), PASSWORD);
+        ca.issueWithNewKey(List.of("example.org"), now, now.plus(90, ChronoUnit.DAYS))
+                .storeIn(store.getStore(), "renewed", PASSWORD);
         CertificateManager.fireCertificateStoreChanged(store);
         assertEquals(List.of("example.org_ec", "renewed"), aliases(page));
 

@@ -16,15 +16,9 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import java.io.File;
 import java.net.InetAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.security.cert.X509Certificate;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -47,9 +41,6 @@ import org.jivesoftware.openfire.commands.AdHocCommandHandler;
 import org.jivesoftware.openfire.component.InternalComponentManager;
 import org.jivesoftware.openfire.container.PluginManager;
 import org.jivesoftware.openfire.http.HttpBindManager;
-import org.jivesoftware.openfire.keystore.CertificateStoreConfiguration;
-import org.jivesoftware.openfire.keystore.CertificateStoreManager;
-import org.jivesoftware.openfire.keystore.IdentityStore;
 import org.jivesoftware.openfire.security.SecurityAuditManager;
 import org.jivesoftware.openfire.spi.ConnectionListener;
 import org.jivesoftware.openfire.spi.ConnectionType;
@@ -73,19 +64,16 @@ import org.xmppcert.core.history.CertificateEventType;
 import org.xmppcert.core.keys.CertificateChainCodec;
 import org.xmppcert.core.keys.KeyPolicy;
 import org.xmppcert.core.names.NamePolicy;
-import org.xmppcert.core.tlscheck.TlsEndpoint;
-import org.xmppcert.core.tlscheck.TlsHandshakeProbe;
 import org.xmppcert.openfire.service.CaPreset;
 import org.xmppcert.openfire.service.CertificateSettings;
 import org.xmppcert.openfire.service.CertificateStatus;
 import org.xmppcert.openfire.service.DefaultCertificateService;
 import org.xmppcert.openfire.service.OrderProgress;
 import org.xmppcert.testing.HttpBindServer;
-import org.xmppcert.testing.LiveKeyStoreTlsServer;
-import org.xmppcert.testing.OpenfireSchemaScripts;
 import org.xmppcert.testing.Pebble;
 import org.xmppcert.testing.PluginTexts;
-import org.xmppcert.testing.TestCertificates;
+import org.xmppcert.testing.HsqldbPluginDatabase;
+import org.xmppcert.testing.ServedIdentityStore;
 import org.xmppcert.testing.TestPropertyEncryptor;
 
 /**
@@ -111,18 +99,15 @@ class PluginRenewalWithPebbleTest {
     private final SecurityAuditManager auditLog = mock(SecurityAuditManager.class);
     private final EmailService email = mock(EmailService.class);
     private final List<MockedStatic<?>> statics = new ArrayList<>();
-    private String databaseUrl;
+    private HsqldbPluginDatabase database;
     private HttpBindServer httpBindServer;
     private Pebble pebble;
-    private LiveKeyStoreTlsServer listener;
+    private ServedIdentityStore identityStore;
     private CertificateManagerPlugin plugin;
 
     @BeforeEach
     void openfireWithThePlugin() throws Exception {
-        databaseUrl = "jdbc:hsqldb:mem:pluginrenewal" + System.nanoTime();
-        try (Connection connection = DriverManager.getConnection(databaseUrl, "SA", "")) {
-            OpenfireSchemaScripts.installOnFreshServer(connection, "hsqldb");
-        }
+        database = new HsqldbPluginDatabase();
         httpBindServer = new HttpBindServer();
         doAnswer(invocation -> {
             httpBindServer.addJettyHandler(invocation.getArgument(0));
@@ -130,32 +115,22 @@ class PluginRenewalWithPebbleTest {
         }).when(httpBindManager).addJettyHandler(any(ContextHandler.class));
         pebble = Pebble.builder().http01Port(httpBindServer.address().getPort()).start();
 
-        KeyStore keyStore = TestCertificates.emptyKeyStore(PASSWORD);
-        Instant now = Instant.now();
-        TestCertificates.addKeyEntry(keyStore, DOMAIN + "_self", TestCertificates.issue("CN=" + DOMAIN, NAMES,
-                now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365))), PASSWORD);
-        File file = TestCertificates.write(keyStore, home.resolve("keystore"), PASSWORD).toFile();
-        IdentityStore store = new IdentityStore(new CertificateStoreConfiguration("PKCS12", file, PASSWORD,
-                Files.createDirectories(home.resolve("backup")).toFile()), false);
-        listener = new LiveKeyStoreTlsServer(store.getStore(), PASSWORD, LiveKeyStoreTlsServer.Mode.DIRECT_TLS, DOMAIN);
+        identityStore = new ServedIdentityStore(home, DOMAIN, PASSWORD);
 
-        mockServer(store);
+        mockServer();
         plugin = new CertificateManagerPlugin();
         plugin.initializePlugin(server.getPluginManager(), home.toFile());
     }
 
-    private void mockServer(IdentityStore store) throws Exception {
+    private void mockServer() throws Exception {
         XMPPServerInfo info = mock(XMPPServerInfo.class);
         when(info.getXMPPDomain()).thenReturn(DOMAIN);
         when(info.getHostname()).thenReturn(DOMAIN);
         when(server.getServerInfo()).thenReturn(info);
-        CertificateStoreManager storeManager = mock(CertificateStoreManager.class);
-        when(storeManager.getIdentityStore(any())).thenReturn(store);
-        when(storeManager.backup()).thenAnswer(invocation -> List.of(store.backup()));
-        when(server.getCertificateStoreManager()).thenReturn(storeManager);
+        when(server.getCertificateStoreManager()).thenReturn(identityStore.storeManager());
         ConnectionListener directTls = mock(ConnectionListener.class);
         when(directTls.isEnabled()).thenReturn(true);
-        when(directTls.getPort()).thenReturn(listener.port());
+        when(directTls.getPort()).thenReturn(identityStore.endpoint().port());
         when(directTls.getBindAddress()).thenReturn(InetAddress.getLoopbackAddress());
         ConnectionManager connections = mock(ConnectionManager.class);
         when(connections.getListener(ConnectionType.SOCKET_C2S, true)).thenReturn(directTls);
@@ -187,9 +162,8 @@ class PluginRenewalWithPebbleTest {
         httpBind.when(HttpBindManager::getInstance).thenReturn(httpBindManager);
         MockedStatic<InternalComponentManager> components = mockStatic(InternalComponentManager.class);
         components.when(InternalComponentManager::getInstance).thenReturn(mock(InternalComponentManager.class));
-        MockedStatic<DbConnectionManager> database = mockStatic(DbConnectionManager.class);
-        database.when(DbConnectionManager::getConnection)
-                .thenAnswer(invocation -> DriverManager.getConnection(databaseUrl, "SA", ""));
+        MockedStatic<DbConnectionManager> dbConnections = mockStatic(DbConnectionManager.class);
+        dbConnections.when(DbConnectionManager::getConnection).thenAnswer(invocation -> database.connect());
         MockedStatic<JiveGlobals> globals = mockStatic(JiveGlobals.class);
         globals.when(JiveGlobals::getPropertyEncryptor).thenReturn(TestPropertyEncryptor.authenticated("server key"));
         MockedStatic<ClusterManager> cluster = mockStatic(ClusterManager.class);
@@ -204,7 +178,7 @@ class PluginRenewalWithPebbleTest {
         MockedStatic<EmailService> emailService = mockStatic(EmailService.class);
         emailService.when(EmailService::getInstance).thenReturn(email);
         MockedStatic<LocaleUtils> texts = PluginTexts.answerLocaleUtils();
-        statics.addAll(List.of(xmppServer, tasks, httpBind, components, database, globals, cluster, audit,
+        statics.addAll(List.of(xmppServer, tasks, httpBind, components, dbConnections, globals, cluster, audit,
                 adminManager, userManager, emailService, texts));
     }
 
@@ -213,13 +187,10 @@ class PluginRenewalWithPebbleTest {
         plugin.destroyPlugin();
         SystemProperty.removePropertiesForPlugin(CertificateManagerPlugin.CANONICAL_NAME);
         statics.forEach(MockedStatic::close);
-        listener.close();
+        identityStore.close();
         pebble.close();
         httpBindServer.close();
-        try (Connection connection = DriverManager.getConnection(databaseUrl, "SA", "");
-             Statement statement = connection.createStatement()) {
-            statement.execute("SHUTDOWN");
-        }
+        database.close();
     }
 
     @Test
@@ -300,7 +271,6 @@ class PluginRenewalWithPebbleTest {
     }
 
     private X509Certificate presentedLeaf() throws Exception {
-        return new TlsHandshakeProbe().presentedLeaf(new TlsEndpoint("c2s", TlsEndpoint.Handshake.DIRECT_TLS,
-                listener.host(), listener.port(), DOMAIN), Duration.ofSeconds(5));
+        return identityStore.presentedLeaf();
     }
 }

@@ -27,6 +27,9 @@ import org.xbill.DNS.Section;
 import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.TXTRecord;
 import org.xbill.DNS.Type;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real BIND 9 ({@code named}, Debian package {@code bind9}) serving test zones on a free loopback
@@ -60,6 +63,31 @@ public final class Bind9 implements AutoCloseable {
         this.process = process;
         this.port = port;
         this.secret = secret;
+    }
+
+    /**
+     * One BIND 9 for all tests of a class, started before the first and stopped after the last:
+     * {@code @RegisterExtension static final Bind9.PerTestClass BIND = new Bind9.PerTestClass();}
+     */
+    public static final class PerTestClass implements BeforeAllCallback, AfterAllCallback {
+
+        private Bind9 server;
+
+        @Override
+        public void beforeAll(ExtensionContext context) throws Exception {
+            server = start();
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) {
+            if (server != null) {
+                server.close();
+            }
+        }
+
+        public Bind9 server() {
+            return server;
+        }
     }
 
     /** Starts {@code named} and returns once it answers for its zones. */

@@ -14,6 +14,7 @@ import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,8 @@ import java.util.stream.Collectors;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+
+import org.xmppcert.testing.TestCertificateAuthority.Issued;
 
 /**
  * A real Pebble ACME server (Debian package {@code pebble}) on free loopback ports, for tests and
@@ -57,11 +60,16 @@ public final class Pebble implements AutoCloseable {
         this.directory = directory;
         this.listenPort = PebbleProcess.freePort();
         this.managementPort = PebbleProcess.freePort();
-        PebbleCertificates certificates = PebbleCertificates.create(directory);
-        this.trustAnchor = certificates.trustAnchor();
+        // A CA made for this instance, so that clients trust it as a private CA, never by switching checks off.
+        TestCertificateAuthority listenerCa = TestCertificateAuthority.create("Pebble listener", Instant.now());
+        this.trustAnchor = listenerCa.root();
+        Issued listenerCertificate = listenerCa.issueWithNewKey("127.0.0.1", "localhost");
+        Path certificateFile = Files.writeString(directory.resolve("listener-cert.pem"),
+                TestCertificateAuthority.pem(listenerCertificate.chain().toArray(new X509Certificate[0])));
+        Path privateKeyFile = Files.writeString(directory.resolve("listener-key.pem"), listenerCertificate.keyPem());
 
         Path config = directory.resolve("pebble-config.json");
-        Files.writeString(config, configJson(builder, certificates));
+        Files.writeString(config, configJson(builder, certificateFile, privateKeyFile));
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("PEBBLE_VA_NOSLEEP", "1");
         environment.put("PEBBLE_WFE_NONCEREJECT", Integer.toString(builder.nonceRejectPercent));
@@ -71,7 +79,7 @@ public final class Pebble implements AutoCloseable {
         }
         this.process = new PebbleProcess(List.of("pebble", "-config", config.toString(),
                 "-dnsserver", dnsServer.getHostString() + ":" + dnsServer.getPort()),
-                environment, directory.resolve("pebble.log"), listenPort);
+                environment, directory.resolve("pebble.log"), listenPort, managementPort);
     }
 
     public static Builder builder() {
@@ -166,12 +174,12 @@ public final class Pebble implements AutoCloseable {
         return HttpClient.newBuilder().sslContext(ssl).proxy(HttpClient.Builder.NO_PROXY).build();
     }
 
-    private String configJson(Builder builder, PebbleCertificates certificates) {
+    private String configJson(Builder builder, Path certificateFile, Path privateKeyFile) {
         List<String> fields = new ArrayList<>();
         fields.add(quote("listenAddress") + ":" + quote("127.0.0.1:" + listenPort));
         fields.add(quote("managementListenAddress") + ":" + quote("127.0.0.1:" + managementPort));
-        fields.add(quote("certificate") + ":" + quote(certificates.certificateFile().toString()));
-        fields.add(quote("privateKey") + ":" + quote(certificates.privateKeyFile().toString()));
+        fields.add(quote("certificate") + ":" + quote(certificateFile.toString()));
+        fields.add(quote("privateKey") + ":" + quote(privateKeyFile.toString()));
         fields.add(quote("httpPort") + ":" + builder.http01Port);
         fields.add(quote("tlsPort") + ":" + builder.tlsAlpn01Port);
         fields.add(quote("ocspResponderURL") + ":" + quote(""));

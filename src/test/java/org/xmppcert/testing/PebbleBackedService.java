@@ -1,18 +1,10 @@
 package org.xmppcert.testing;
 
-import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
-import java.io.File;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.security.cert.X509Certificate;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,9 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import org.jivesoftware.openfire.keystore.CertificateStoreConfiguration;
 import org.jivesoftware.openfire.keystore.CertificateStoreManager;
-import org.jivesoftware.openfire.keystore.IdentityStore;
 import org.jivesoftware.openfire.security.SecurityAuditManager;
 import org.jivesoftware.util.SystemProperty;
 import org.xmppcert.core.acme.ChallengeType;
@@ -35,19 +25,13 @@ import org.xmppcert.core.keys.CertificateChainCodec;
 import org.xmppcert.core.keys.KeyPolicy;
 import org.xmppcert.core.names.NamePolicy;
 import org.xmppcert.core.names.ServerDescription;
-import org.xmppcert.core.tlscheck.HandshakeCheck;
-import org.xmppcert.core.tlscheck.TlsEndpoint;
-import org.xmppcert.core.tlscheck.TlsHandshakeProbe;
 import org.xmppcert.openfire.console.IdentityStoreOverview;
-import org.xmppcert.openfire.install.KeystoreFileSync;
-import org.xmppcert.openfire.install.LiveKeystoreInstaller;
 import org.xmppcert.openfire.notify.AuditTrail;
 import org.xmppcert.openfire.service.CaPreset;
 import org.xmppcert.openfire.service.CertificateSettings;
 import org.xmppcert.openfire.service.DefaultCertificateService;
 import org.xmppcert.openfire.service.SavedSettings;
 import org.xmppcert.openfire.storage.PluginStorage;
-import org.xmppcert.openfire.storage.PropertyEncryptorSealer;
 
 /**
  * The plugin's real service for {@code example.org} and {@code conference.example.org}, wired as
@@ -65,9 +49,8 @@ public final class PebbleBackedService implements AutoCloseable {
 
     private final StandaloneHttp01Responder http01;
     private final Pebble pebble;
-    private final String databaseUrl;
-    private final IdentityStore store;
-    private final LiveKeyStoreTlsServer listener;
+    private final HsqldbPluginDatabase database;
+    private final ServedIdentityStore identityStore;
     private final ExecutorService pool = Executors.newCachedThreadPool();
     private final TestCertificateAuthority classicCa = TestCertificateAuthority.create("Classic", Instant.now());
     private final DefaultCertificateService service;
@@ -75,38 +58,17 @@ public final class PebbleBackedService implements AutoCloseable {
     public PebbleBackedService(Path home) throws Exception {
         http01 = StandaloneHttp01Responder.start(new InetSocketAddress("127.0.0.1", 0));
         pebble = Pebble.builder().http01Port(http01.address().getPort()).start();
-        databaseUrl = "jdbc:hsqldb:mem:console" + System.nanoTime();
-        try (Connection connection = DriverManager.getConnection(databaseUrl, "SA", "")) {
-            OpenfireSchemaScripts.installOnFreshServer(connection, "hsqldb");
-        }
-        PluginStorage storage = new PluginStorage(() -> DriverManager.getConnection(databaseUrl, "SA", ""),
-                new PropertyEncryptorSealer(() -> TestPropertyEncryptor.authenticated("server key")), Clock.systemUTC());
-
-        KeyStore keyStore = TestCertificates.emptyKeyStore(PASSWORD);
-        Instant now = Instant.now();
-        TestCertificates.addKeyEntry(keyStore, DOMAIN + "_self", TestCertificates.issue("CN=" + DOMAIN, List.of(DOMAIN),
-                now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365))), PASSWORD);
-        File file = TestCertificates.write(keyStore, home.resolve("keystore"), PASSWORD).toFile();
-        store = new IdentityStore(new CertificateStoreConfiguration("PKCS12", file, PASSWORD,
-                Files.createDirectories(home.resolve("backup")).toFile()), false);
-        listener = new LiveKeyStoreTlsServer(store.getStore(), PASSWORD, LiveKeyStoreTlsServer.Mode.DIRECT_TLS, DOMAIN);
-
-        CertificateStoreManager storeManager = mock(CertificateStoreManager.class);
-        when(storeManager.getIdentityStore(any())).thenReturn(store);
-        when(storeManager.backup()).thenAnswer(invocation -> List.of(store.backup()));
-        TlsEndpoint endpoint = new TlsEndpoint("c2s direct TLS", TlsEndpoint.Handshake.DIRECT_TLS, listener.host(),
-                listener.port(), DOMAIN);
-        LiveKeystoreInstaller installer = new LiveKeystoreInstaller(storeManager, DOMAIN,
-                new KeystoreFileSync(false, storage.durableCopy()), () -> { }, () -> List.of(endpoint),
-                new HandshakeCheck(new TlsHandshakeProbe(), Duration.ofSeconds(5), Duration.ofMillis(50)), () -> { },
-                message -> { });
+        database = new HsqldbPluginDatabase();
+        PluginStorage storage = database.storage();
+        identityStore = new ServedIdentityStore(home, DOMAIN, PASSWORD);
+        CertificateStoreManager storeManager = identityStore.storeManager();
         ServerDescription server = new ServerDescription(DOMAIN, "", List.of("conference." + DOMAIN), List.of());
         service = DefaultCertificateService.builder()
                 .settings(SavedSettings.define(PLUGIN, storage.settings(), storage.sealer()))
                 .storage(storage)
                 .server(() -> server)
                 .http01(http01)
-                .installer(installer::install)
+                .installer(identityStore.installer(storage.durableCopy())::install)
                 .overview(() -> IdentityStoreOverview.read(DOMAIN, storeManager, Instant.now(), Duration.ofDays(30)))
                 .background(task -> pool.submit(task))
                 .audit(new AuditTrail(storage.history(), mock(SecurityAuditManager.class), () -> DOMAIN,
@@ -145,21 +107,17 @@ public final class PebbleBackedService implements AutoCloseable {
 
     /** The certificate a TLS client is shown now. */
     public X509Certificate presentedLeaf() throws Exception {
-        return new TlsHandshakeProbe().presentedLeaf(new TlsEndpoint("c2s", TlsEndpoint.Handshake.DIRECT_TLS,
-                listener.host(), listener.port(), DOMAIN), Duration.ofSeconds(5));
+        return identityStore.presentedLeaf();
     }
 
     @Override
     public void close() throws Exception {
         service.close();
         pool.shutdownNow();
-        listener.close();
+        identityStore.close();
         pebble.close();
         http01.close();
         SystemProperty.removePropertiesForPlugin(PLUGIN);
-        try (Connection connection = DriverManager.getConnection(databaseUrl, "SA", "");
-             Statement statement = connection.createStatement()) {
-            statement.execute("SHUTDOWN");
-        }
+        database.close();
     }
 }

@@ -12,14 +12,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One Pebble or pebble-challtestsrv process: started with its output in a log file, considered up
- * once its TCP port accepts connections, and stopped for good when the JVM exits even if a test
- * forgets to close it.
+ * once each of its TCP ports accepts connections (Pebble opens its management port a moment after
+ * its ACME port), and stopped for good when the JVM exits even if a test forgets to close it.
  */
 final class PebbleProcess {
 
@@ -29,14 +30,14 @@ final class PebbleProcess {
     private final List<String> command;
     private final Map<String, String> environment;
     private final Path log;
-    private final int readinessPort;
+    private final List<Integer> readinessPorts;
     private Process process;
 
-    PebbleProcess(List<String> command, Map<String, String> environment, Path log, int readinessPort) {
+    PebbleProcess(List<String> command, Map<String, String> environment, Path log, int... readinessPorts) {
         this.command = List.copyOf(command);
         this.environment = Map.copyOf(environment);
         this.log = log;
-        this.readinessPort = readinessPort;
+        this.readinessPorts = Arrays.stream(readinessPorts).boxed().toList();
     }
 
     /** A TCP port on 127.0.0.1 that is free now, and free for UDP too (DNS servers need both). */
@@ -69,7 +70,9 @@ final class PebbleProcess {
         process = builder.start();
         Process started = process;
         Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
-        awaitPort(started);
+        for (int port : readinessPorts) {
+            awaitPort(started, port);
+        }
     }
 
     synchronized void stop() {
@@ -88,7 +91,7 @@ final class PebbleProcess {
         process = null;
     }
 
-    private void awaitPort(Process started) throws IOException {
+    private void awaitPort(Process started, int readinessPort) throws IOException {
         Instant deadline = Instant.now().plus(STARTUP_LIMIT);
         while (Instant.now().isBefore(deadline)) {
             if (!started.isAlive()) {

@@ -53,8 +53,10 @@ public final class ScriptedCertificateService implements CertificateService {
     public final List<String> calls = new CopyOnWriteArrayList<>();
 
     private final AtomicInteger tickets = new AtomicInteger();
+    private final AtomicInteger classicIds = new AtomicInteger();
     private final Map<String, OrderProgress> orders = new LinkedHashMap<>();
     private final Map<String, ClassicRequestView> classicRequests = new LinkedHashMap<>();
+    private volatile ClassicRequestView renewable;
     private final List<CertificateEvent> history = new CopyOnWriteArrayList<>();
     private final Set<String> secrets = new HashSet<>();
     private volatile CertificateSettings settings = new CertificateSettings(CaPreset.LETS_ENCRYPT_STAGING,
@@ -161,7 +163,7 @@ public final class ScriptedCertificateService implements CertificateService {
     public synchronized ClassicRequestView startClassicRequest(String actor) {
         KeyPair key = KeyType.EC_P256.generate();
         String csr = CsrBuilder.build(key, KeyType.EC_P256, requestNames.get(0), requestNames, null).pem();
-        ClassicRequestView request = new ClassicRequestView("classic-" + (classicRequests.size() + 1), requestNames,
+        ClassicRequestView request = new ClassicRequestView("classic-" + classicIds.incrementAndGet(), requestNames,
                 csr, VerificationMailboxes.forNames(requestNames), Instant.now());
         classicRequests.put(request.id(), request);
         calls.add("startClassicRequest " + actor);
@@ -171,6 +173,23 @@ public final class ScriptedCertificateService implements CertificateService {
     @Override
     public synchronized List<ClassicRequestView> pendingClassicRequests() {
         return List.copyOf(classicRequests.values());
+    }
+
+    @Override
+    public Optional<ClassicRequestView> renewableClassicRequest() {
+        return Optional.ofNullable(renewable);
+    }
+
+    @Override
+    public synchronized ClassicRequestView renewClassicRequest(String actor) {
+        if (renewable == null) {
+            throw new IllegalStateException("There is no saved CSR: start a new request.");
+        }
+        ClassicRequestView request = new ClassicRequestView("classic-" + classicIds.incrementAndGet(),
+                renewable.names(), renewable.csrPem(), renewable.verificationMailboxes(), Instant.now());
+        classicRequests.put(request.id(), request);
+        calls.add("renewClassicRequest " + actor);
+        return request;
     }
 
     @Override
@@ -189,7 +208,7 @@ public final class ScriptedCertificateService implements CertificateService {
             throw new IllegalArgumentException("This is not a certificate: expected PEM, PKCS#7 or DER.");
         }
         calls.add("acceptClassicCertificate " + actor + " " + requestId);
-        classicRequests.remove(requestId);
+        renewable = classicRequests.remove(requestId);
         history.add(0, new CertificateEvent(Instant.now(), CertificateEventType.ISSUED, actor, request.names(),
                 CertificateFacts.of(chain), "classic CA"));
         return "The server presents it on every listener.";

@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import java.security.KeyStore;
+import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -31,6 +33,7 @@ import org.bouncycastle.cms.CMSAbsentContent;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
@@ -40,9 +43,11 @@ import org.xmppcert.core.csr.CertificateSigningRequest;
 import org.xmppcert.core.keys.KeyType;
 
 /**
- * A real two-tier CA (root, intermediate) built with BouncyCastle, playing the part of a classic CA
- * in tests: it signs a CSR's public key with the CSR's subjectAltName, as the XMPP ICA, StartCom or
- * CAcert did, and hands the result out in the formats such CAs use.
+ * A real two-tier CA (root, intermediate) built with BouncyCastle, the one issuer of every test
+ * certificate that is not Pebble's. It plays a classic CA (signs a CSR's public key with the CSR's
+ * subjectAltName, as the XMPP ICA, StartCom or CAcert did), issues keys with their chains for
+ * identity stores and TLS listeners, and hands certificates out in the formats such CAs use.
+ * {@link #selfSigned} makes the certificate Openfire generates for itself on first start.
  */
 public final class TestCertificateAuthority {
 
@@ -60,15 +65,27 @@ public final class TestCertificateAuthority {
 
     /** A root and an intermediate named after {@code name}, valid from a year before {@code now} for ten years. */
     public static TestCertificateAuthority create(String name, Instant now) {
+        return create(new X500Name("O=Test, CN=" + name + " Root"),
+                new X500Name("O=Test, CN=" + name + " Intermediate"), now);
+    }
+
+    /**
+     * As {@link #create(String, Instant)}, with the intermediate, which is the issuer of what this CA
+     * issues, named exactly {@code issuerName}. The name is read in encoding order, as CAs write it
+     * ("C=US,O=...,CN=..."); Java prints it the other way round.
+     */
+    public static TestCertificateAuthority withIssuerName(String issuerName, Instant now) {
+        return create(new X500Name("O=Test, CN=Test Root"), new X500Name(issuerName), now);
+    }
+
+    private static TestCertificateAuthority create(X500Name rootName, X500Name intermediateName, Instant now) {
         Instant notBefore = now.minus(Duration.ofDays(365));
         Instant notAfter = now.plus(Duration.ofDays(3650));
         KeyPair rootKeys = KeyType.EC_P256.generate();
-        X500Name rootName = new X500Name("O=Test, CN=" + name + " Root");
-        X509Certificate root = sign(rootKeys, rootName, caCertificate(rootName, rootKeys.getPublic(), rootName,
+        X509Certificate root = sign(rootKeys, caCertificate(rootName, rootKeys.getPublic(), rootName,
                 notBefore, notAfter, 1));
         KeyPair intermediateKeys = KeyType.EC_P256.generate();
-        X500Name intermediateName = new X500Name("O=Test, CN=" + name + " Intermediate");
-        X509Certificate intermediate = sign(rootKeys, rootName, caCertificate(rootName, intermediateKeys.getPublic(),
+        X509Certificate intermediate = sign(rootKeys, caCertificate(rootName, intermediateKeys.getPublic(),
                 intermediateName, notBefore, notAfter, 0));
         return new TestCertificateAuthority(root, intermediateKeys, intermediate);
     }
@@ -94,11 +111,64 @@ public final class TestCertificateAuthority {
                 notBefore, notAfter);
     }
 
-    /** Issues for {@code key} with exactly {@code dnsNames}, whatever was asked for. */
-    public X509Certificate issue(PublicKey key, List<String> dnsNames, Instant notBefore, Instant notAfter) {
-        return issue(key, new GeneralNames(dnsNames.stream()
-                .map(name -> new GeneralName(GeneralName.dNSName, name)).toArray(GeneralName[]::new)),
-                notBefore, notAfter);
+    /** Issues for {@code key} with exactly {@code names} (DNS names, or IP literals such as 127.0.0.1), whatever was asked for. */
+    public X509Certificate issue(PublicKey key, List<String> names, Instant notBefore, Instant notAfter) {
+        return issue(key, altNames(names), notBefore, notAfter);
+    }
+
+    /** A new EC P-256 key with a certificate for {@code names} and its chain, as a server installs them. */
+    public Issued issueWithNewKey(List<String> names, Instant notBefore, Instant notAfter) {
+        KeyPair keys = KeyType.EC_P256.generate();
+        return new Issued(keys.getPrivate(), List.of(issue(keys.getPublic(), names, notBefore, notAfter), intermediate));
+    }
+
+    /** As {@link #issueWithNewKey(List, Instant, Instant)}, valid from an hour ago for 90 days, as a fresh ACME certificate. */
+    public Issued issueWithNewKey(String... names) {
+        Instant now = Instant.now();
+        return issueWithNewKey(List.of(names), now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(90)));
+    }
+
+    /** A certificate for {@code name} signed by its own new key, as Openfire generates on first start. */
+    public static Issued selfSigned(String name, Instant notBefore, Instant notAfter) {
+        KeyPair keys = KeyType.EC_P256.generate();
+        X500Name subject = new X500Name("CN=" + name);
+        try {
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject,
+                    BigInteger.valueOf(SERIALS.getAndIncrement()), Date.from(notBefore), Date.from(notAfter),
+                    subject, keys.getPublic())
+                    .addExtension(Extension.subjectAlternativeName, false, altNames(List.of(name)));
+            return new Issued(keys.getPrivate(), List.of(sign(keys, builder)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A private key with its chain, leaf first. */
+    public record Issued(PrivateKey key, List<X509Certificate> chain) {
+
+        public X509Certificate leaf() {
+            return chain.get(0);
+        }
+
+        /** Adds this as a key entry to a store, as an Openfire identity store holds it. */
+        public void storeIn(KeyStore store, String alias, char[] password) {
+            try {
+                store.setKeyEntry(alias, key, password, chain.toArray(new X509Certificate[0]));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** The key as a PKCS#8 PEM block ({@code -----BEGIN PRIVATE KEY-----}), which every TLS server reads. */
+        public String keyPem() {
+            StringWriter out = new StringWriter();
+            try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
+                writer.writeObject(new JcaPKCS8Generator(key, null));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return out.toString();
+        }
     }
 
     private X509Certificate issue(PublicKey key, GeneralNames altNames, Instant notBefore, Instant notAfter) {
@@ -112,7 +182,7 @@ public final class TestCertificateAuthority {
                     .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(
                             new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}))
                     .addExtension(Extension.subjectAlternativeName, false, altNames);
-            return sign(intermediateKeys, issuer, builder);
+            return sign(intermediateKeys, builder);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -165,13 +235,21 @@ public final class TestCertificateAuthority {
         }
     }
 
-    private static X509Certificate sign(KeyPair issuerKeys, X500Name issuer, X509v3CertificateBuilder builder) {
+    private static X509Certificate sign(KeyPair issuerKeys, X509v3CertificateBuilder builder) {
         try {
             return new JcaX509CertificateConverter().getCertificate(
                     builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKeys.getPrivate())));
         } catch (GeneralSecurityException | OperatorCreationException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A name with only digits and dots, or with a colon, is an IP address; any other a DNS name. */
+    private static GeneralNames altNames(List<String> names) {
+        return new GeneralNames(names.stream()
+                .map(name -> new GeneralName(name.matches("[0-9.]+|.*:.*") ? GeneralName.iPAddress : GeneralName.dNSName,
+                        name))
+                .toArray(GeneralName[]::new));
     }
 
     private static PublicKey publicKey(PKCS10CertificationRequest request) {

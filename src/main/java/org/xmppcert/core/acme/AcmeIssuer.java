@@ -70,7 +70,8 @@ import org.xmppcert.core.secrets.SecretSealer;
  *
  * <p>Every step is saved in the {@link OrderStore} as soon as it is reached, so an engine started
  * after a crash picks up the same order (the CA counts orders against rate limits). Keys are saved
- * only sealed. Two requests for the same set of names never run at once: the second is refused.
+ * only sealed. Two requests for the same set of names never run at once, whichever engines they
+ * go through: the second is refused.
  * If the CA has forgotten the account (a test CA restarted, an account deleted), the engine
  * registers again and places one new order.
  *
@@ -92,8 +93,15 @@ public final class AcmeIssuer implements AutoCloseable {
     private final Dns01Responder dns01;
     private final DnsVisibilityCheck dnsCheck;
     private final AcmeHttp http;
+    /**
+     * The name sets being requested now, by any engine in this server. Shared rather than per
+     * engine because an engine is built per request (an admin's, a renewal's, a component's), all
+     * over the one order store: two engines working on the same names would resume the same saved
+     * order, or place a second one, at once.
+     */
+    private static final Set<NameSet> IN_FLIGHT = ConcurrentHashMap.newKeySet();
+
     private final ExecutorService workers;
-    private final Set<NameSet> inFlight = ConcurrentHashMap.newKeySet();
     private final Map<String, RenewalInfoRead> renewalInfoReads = new ConcurrentHashMap<>();
     private List<Login> logins;
 
@@ -168,7 +176,7 @@ public final class AcmeIssuer implements AutoCloseable {
             throws IssuanceException, InterruptedException {
         NameSet nameSet = new NameSet(names);
         Watch watch = new Watch(observer);
-        if (!inFlight.add(nameSet)) {
+        if (!IN_FLIGHT.add(nameSet)) {
             throw new IssuanceException(IssuanceProblem.ALREADY_IN_PROGRESS, nameSet.names(), null, null, null, null);
         }
         try {
@@ -185,7 +193,7 @@ public final class AcmeIssuer implements AutoCloseable {
                 }
             }
         } finally {
-            inFlight.remove(nameSet);
+            IN_FLIGHT.remove(nameSet);
         }
     }
 

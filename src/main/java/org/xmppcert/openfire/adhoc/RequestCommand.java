@@ -26,7 +26,8 @@ import org.xmppcert.openfire.service.ClassicRequestView;
  * challenge. Every field starts at the saved setting, and "complete" on the first form renews with
  * the saved settings as they are. Changed settings are saved through the same validation as in
  * the console; the request then runs in the background and {@link OrderWatcher} reports its end.
- * For a CA without ACME it makes the key and CSR to paste into the CA's order form.
+ * For a CA without ACME it makes the key and CSR to paste into the CA's order form, or, once a
+ * classic certificate is installed and the admin ticks "reuseCsr", hands out its saved CSR again.
  *
  * <p>Field names are the settings' names, so the service's problems name the form's fields.
  */
@@ -124,6 +125,12 @@ final class RequestCommand extends FormCommand {
                 texts.get("adhoc.request.xmppIdentities"), false);
         identities.setDescription(texts.get("adhoc.request.xmppIdentities.desc"));
         identities.addValue(wanted.xmppIdentities());
+        if (!ca.isAcme() && service.renewableClassicRequest().isPresent()) {
+            FormField reuse = field(form, "reuseCsr", FormField.Type.boolean_type,
+                    texts.get("adhoc.request.reuseCsr"), false);
+            reuse.setDescription(texts.get("adhoc.request.reuseCsr.desc"));
+            reuse.addValue(false);
+        }
         if (ca.isAcme()) {
             FormField automatic = field(form, "automatic", FormField.Type.boolean_type,
                     texts.get("adhoc.request.automatic"), false);
@@ -244,7 +251,15 @@ final class RequestCommand extends FormCommand {
     }
 
     private String startClassic(SessionData data, Element command, Texts texts) {
-        ClassicRequestView request = service.startClassicRequest(actor(data.getOwner()));
+        boolean reuseCsr = flag(data, "reuseCsr").orElse(false);
+        ClassicRequestView request;
+        try {
+            request = reuseCsr ? service.renewClassicRequest(actor(data.getOwner()))
+                    : service.startClassicRequest(actor(data.getOwner()));
+        } catch (IllegalStateException e) {
+            note(command, NoteType.error, texts.get("adhoc.request.refused", e.getMessage()));
+            return "nothing requested: " + e.getMessage();
+        }
         DataForm result = form(DataForm.Type.result, texts.get("adhoc.request.classic.title"),
                 texts.get("adhoc.request.classic.next-steps", Texts.serverLanguage().get("adhoc.classic-answer.label")));
         FormField names = field(result, "names", FormField.Type.text_multi, texts.get("adhoc.request.classic.names"),
@@ -256,7 +271,8 @@ final class RequestCommand extends FormCommand {
                 texts.get("adhoc.request.classic.mailboxes"), false);
         request.verificationMailboxes().forEach(mailboxes::addValue);
         command.add(result.getElement());
-        return "classic request " + request.id() + " started for " + request.names();
+        return "classic request " + request.id() + " started for " + request.names()
+                + (reuseCsr ? " with the saved CSR" : "");
     }
 
     private static String label(String field, Texts texts) {

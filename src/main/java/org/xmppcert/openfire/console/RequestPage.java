@@ -35,17 +35,20 @@ public final class RequestPage {
     private final List<String> requiredNames;
     private final ProgressView progress;
     private final List<ClassicRequest> classicRequests;
+    private final ClassicRequest renewable;
     private final Message problem;
     private final String problemRequestId;
     private final String redirect;
     private final HttpServletRequest request;
 
-    private RequestPage(boolean acme, List<String> requiredNames, ProgressView progress, List<ClassicRequest> classicRequests, Message problem,
+    private RequestPage(boolean acme, List<String> requiredNames, ProgressView progress,
+                        List<ClassicRequest> classicRequests, ClassicRequest renewable, Message problem,
                         String problemRequestId, String redirect, HttpServletRequest request) {
         this.acme = acme;
         this.requiredNames = requiredNames;
         this.progress = progress;
         this.classicRequests = classicRequests;
+        this.renewable = renewable;
         this.problem = problem;
         this.problemRequestId = problemRequestId;
         this.redirect = redirect;
@@ -73,6 +76,10 @@ public final class RequestPage {
                     case "classicStart" -> {
                         ClassicRequestView started = service.startClassicRequest(actor);
                         return redirectTo(request, PAGE + "#request-" + encode(started.id()));
+                    }
+                    case "classicRenew" -> {
+                        ClassicRequestView renewal = service.renewClassicRequest(actor);
+                        return redirectTo(request, PAGE + "#request-" + encode(renewal.id()));
                     }
                     case "classicAccept" -> {
                         return acceptClassic(request, service, actor);
@@ -121,7 +128,7 @@ public final class RequestPage {
     }
 
     private static RequestPage redirectTo(HttpServletRequest request, String target) {
-        return new RequestPage(true, List.of(), null, List.of(), null, null, target, request);
+        return new RequestPage(true, List.of(), null, List.of(), null, null, null, target, request);
     }
 
     private static RequestPage show(HttpServletRequest request, CertificateService service, String ticket,
@@ -130,9 +137,9 @@ public final class RequestPage {
         Optional<OrderProgress> progress = ticket == null || ticket.isBlank()
                 ? service.latestOrder() : service.progress(ticket);
         List<ClassicRequest> classic = service.pendingClassicRequests().stream().map(ClassicRequest::new).toList();
+        ClassicRequest renewable = acme ? null : service.renewableClassicRequest().map(ClassicRequest::new).orElse(null);
         return new RequestPage(acme, service.status().requiredNames(), progress.map(ProgressView::new).orElse(null),
-                classic, problem,
-                problemRequestId, null, request);
+                classic, renewable, problem, problemRequestId, null, request);
     }
 
     private static String text(HttpServletRequest request, String name) {
@@ -170,6 +177,14 @@ public final class RequestPage {
 
     public List<ClassicRequest> getClassicRequests() {
         return classicRequests;
+    }
+
+    /**
+     * The request of the classic certificate installed last, whose CSR can be given to the CA again
+     * to renew it; null when there is none or the CA speaks ACME.
+     */
+    public ClassicRequest getRenewable() {
+        return renewable;
     }
 
     /** Why the last action was refused, or null. */

@@ -54,6 +54,22 @@ public interface CertificateService {
     List<ClassicRequestView> pendingClassicRequests();
 
     /**
+     * The request of the classic certificate installed last, whose CSR the CA can be given again
+     * for the renewal; empty when no classic certificate was installed.
+     */
+    Optional<ClassicRequestView> renewableClassicRequest();
+
+    /**
+     * Starts the renewal of the classic certificate with its saved CSR and key: a pending request
+     * like any other, whose CSR the admin hands to the CA again. While such a request is pending,
+     * returns it instead of making another.
+     *
+     * @throws IllegalStateException with a message for the admin when there is no saved CSR, it
+     *                               lacks names the server now answers to, or its key cannot be opened
+     */
+    ClassicRequestView renewClassicRequest(String actor);
+
+    /**
      * Checks what the CA returned (PEM chain, PKCS#7 or DER) against the pending request and installs it.
      *
      * @param caCertificates intermediates or a root the admin adds; may be empty

@@ -18,7 +18,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
 import java.util.function.BiFunction;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.shredzone.acme4j.RevocationReason;
@@ -95,7 +94,6 @@ public final class DefaultCertificateService implements CertificateService {
     private final Clock clock;
     private final CertificateHistory history;
     private final Deque<OrderRun> runs = new ArrayDeque<>();
-    private final List<Consumer<OrderProgress>> finishedListeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> renewalInputListeners = new CopyOnWriteArrayList<>();
 
     private DefaultCertificateService(Builder builder) {
@@ -317,15 +315,6 @@ public final class DefaultCertificateService implements CertificateService {
         }
     }
 
-    /** Told of every request that ends, done or failed: notifications hook in here. */
-    public void addFinishedListener(Consumer<OrderProgress> listener) {
-        finishedListeners.add(listener);
-    }
-
-    public void removeFinishedListener(Consumer<OrderProgress> listener) {
-        finishedListeners.remove(listener);
-    }
-
     /**
      * What the component watcher calls when the server answers to names its certificate lacks: in
      * automatic mode a request for the full set of names, otherwise a warning for the admin.
@@ -378,18 +367,6 @@ public final class DefaultCertificateService implements CertificateService {
             LOG.warn("A certificate request failed unexpectedly", e);
             recordFailure(actor, names.names(), null, describe(e));
             run.failed("The request failed: " + describe(e), null);
-        } finally {
-            tellFinished(run.snapshot());
-        }
-    }
-
-    private void tellFinished(OrderProgress finished) {
-        for (Consumer<OrderProgress> listener : finishedListeners) {
-            try {
-                listener.accept(finished);
-            } catch (RuntimeException e) {
-                LOG.warn("A listener for finished certificate requests failed", e);
-            }
         }
     }
 
@@ -461,6 +438,39 @@ public final class DefaultCertificateService implements CertificateService {
     }
 
     @Override
+    public Optional<ClassicRequestView> renewableClassicRequest() {
+        return storage.fulfilledRequests().latest().map(DefaultCertificateService::view);
+    }
+
+    @Override
+    public ClassicRequestView renewClassicRequest(String actor) {
+        requireActor(actor);
+        PendingRequest fulfilled = storage.fulfilledRequests().latest().orElseThrow(() -> new IllegalStateException(
+                "No certificate from a CA without ACME was installed here, so there is no saved CSR: start a new"
+                        + " request."));
+        Optional<PendingRequest> pending = storage.pendingRequests().list().stream()
+                .filter(request -> request.csr().pem().equals(fulfilled.csr().pem())).findFirst();
+        if (pending.isPresent()) {
+            return view(pending.get());
+        }
+        List<String> uncovered = wantedNames().names().stream()
+                .filter(name -> !fulfilled.names().contains(name)).toList();
+        if (!uncovered.isEmpty()) {
+            throw new IllegalStateException("The saved CSR does not cover " + String.join(", ", uncovered)
+                    + ", which the server now answers to: start a new request.");
+        }
+        PendingRequest renewal;
+        try {
+            renewal = classicFlow().renew(fulfilled);
+        } catch (ClassicCaException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        audit.adminAction(actor, "Requested again at a CA without ACME with the saved CSR for "
+                + String.join(", ", renewal.names()) + " (request " + renewal.id() + ")");
+        return view(renewal);
+    }
+
+    @Override
     public String acceptClassicCertificate(String requestId, byte[] certificate, byte[] caCertificates, String actor) {
         requireActor(actor);
         ClassicCaFlow flow = classicFlow();
@@ -481,6 +491,8 @@ public final class DefaultCertificateService implements CertificateService {
             recordFailure(actor, names, accepted.chain(), outcome.message());
             return outcome.message() + notes;
         }
+        // Kept before the pending request is retired: should the save fail, the CSR is still pending, not lost.
+        storage.fulfilledRequests().keep(accepted.request());
         flow.complete(accepted);
         recordInstalled(actor, names, accepted.chain(), CertificateOrigin.CLASSIC + "\n" + outcome.message());
         return outcome.message() + notes;

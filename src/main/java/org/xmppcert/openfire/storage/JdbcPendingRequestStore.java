@@ -87,7 +87,7 @@ public final class JdbcPendingRequestStore implements PendingRequestStore {
                 Jdbc.getInstant(row, "createdAt"), row.getInt("xmppIds") != 0);
     }
 
-    private static byte[] der(String pem) {
+    static byte[] der(String pem) {
         try (PemReader reader = new PemReader(new StringReader(pem))) {
             PemObject object = reader.readPemObject();
             if (object == null) {

@@ -53,6 +53,11 @@ public final class PluginStorage {
         return new JdbcPendingRequestStore(database);
     }
 
+    /** The classic request of the certificate installed last, kept for its renewal. */
+    public FulfilledRequestStore fulfilledRequests() {
+        return new FulfilledRequestStore(settings());
+    }
+
     public CertificateHistory history() {
         return new JdbcCertificateHistory(database);
     }

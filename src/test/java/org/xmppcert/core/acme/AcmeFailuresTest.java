@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.shredzone.acme4j.Problem;
 import org.shredzone.acme4j.exception.AcmeNetworkException;
 import org.shredzone.acme4j.exception.AcmeRateLimitedException;
@@ -17,8 +19,8 @@ import org.shredzone.acme4j.exception.AcmeServerException;
 import org.shredzone.acme4j.toolbox.JSON;
 
 /**
- * Problems Pebble cannot be made to send (rate limits, CAA, compound problems) and network
- * failures, as the admin reads them.
+ * Every ACME problem type the admin may meet, including those Pebble cannot be made to send (rate
+ * limits, CAA, compound problems), and network failures, as the admin reads them.
  */
 class AcmeFailuresTest {
 
@@ -35,6 +37,46 @@ class AcmeFailuresTest {
         assertEquals(retryAfter, failure.retryAfter().orElseThrow());
         assertEquals("Certificate request failed for example.org, conference.example.org (rate limited): too many "
                 + "certificates for example.org. " + IssuanceProblem.RATE_LIMITED.advice() + " Retry after 2030-01-01T10:00:00Z.",
+                failure.getMessage());
+    }
+
+    /** A challenge's error, as the engine reads it from a failed authorization: one name, one challenge, one next step. */
+    @ParameterizedTest
+    @CsvSource({
+            "unauthorized, UNAUTHORIZED, http-01",
+            "incorrectResponse, INCORRECT_RESPONSE, http-01",
+            "rejectedIdentifier, REJECTED_IDENTIFIER, dns-01",
+            "caa, CAA, dns-01",
+            "dns, DNS, dns-01",
+            "connection, CONNECTION, http-01",
+            "malformed, MALFORMED, http-01",
+            "serverInternal, SERVER_INTERNAL, http-01",
+            "badNonce, BAD_NONCE, http-01",
+    })
+    void eachAcmeProblemNamesTheNameAndChallengeAndSaysWhatToDo(String acmeType, IssuanceProblem expected,
+                                                               String challenge) throws Exception {
+        IssuanceException failure = AcmeFailures.ofProblem(problem("{\"type\":\"urn:ietf:params:acme:error:" + acmeType
+                + "\",\"detail\":\"the CA's words\",\"identifier\":{\"type\":\"dns\",\"value\":\"conference.example.org\"}}"),
+                NAMES, challenge, null);
+
+        assertEquals(expected, failure.problem());
+        assertEquals(List.of("conference.example.org"), failure.names());
+        assertTrue(failure.getMessage().startsWith("Validation by " + challenge + " failed for conference.example.org ("),
+                failure.getMessage());
+        assertTrue(failure.getMessage().contains("the CA's words"), failure.getMessage());
+        assertTrue(failure.getMessage().endsWith(expected.advice()), failure.getMessage());
+    }
+
+    /** An order-level refusal, such as a rejected identifier at order creation, concerns every name asked for. */
+    @Test
+    void aRefusalOfTheWholeOrderNamesEveryNameAndNoChallenge() throws Exception {
+        IssuanceException failure = AcmeFailures.of(new AcmeServerException(problem("""
+                {"type":"urn:ietf:params:acme:error:rejectedIdentifier","detail":"policy forbids"}""")), NAMES);
+
+        assertEquals(IssuanceProblem.REJECTED_IDENTIFIER, failure.problem());
+        assertEquals(NAMES, failure.names());
+        assertTrue(failure.challengeType().isEmpty());
+        assertTrue(failure.getMessage().startsWith("Certificate request failed for example.org, conference.example.org"),
                 failure.getMessage());
     }
 

@@ -15,8 +15,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.xmppcert.core.challenge.StandaloneHttp01Responder;
-import org.xmppcert.testing.InMemoryAccountStore;
-import org.xmppcert.testing.InMemoryOrderStore;
 import org.xmppcert.core.issuance.InstallException;
 import org.xmppcert.core.issuance.IssuedCertificate;
 import org.xmppcert.core.keys.KeyPolicy;
@@ -24,7 +22,6 @@ import org.xmppcert.core.keys.KeyType;
 import org.xmppcert.core.names.NameCoverage;
 import org.xmppcert.core.renewal.ManagedCertificate;
 import org.xmppcert.core.renewal.RenewalFailure;
-import org.xmppcert.core.secrets.AesGcmSealer;
 import org.xmppcert.testing.Pebble;
 
 /** Renewal through a real Pebble into an install step that the test controls. */
@@ -43,8 +40,7 @@ class AcmeRenewerTest {
     void startPebble() throws Exception {
         responder = StandaloneHttp01Responder.start(new InetSocketAddress("127.0.0.1", 0));
         pebble = Pebble.builder().http01Port(responder.address().getPort()).start();
-        issuer = Engines.http01(Engines.settings(pebble).build(), new InMemoryAccountStore(), new InMemoryOrderStore(),
-                AesGcmSealer.withRandomKey(), responder);
+        issuer = Engines.http01(pebble, responder);
     }
 
     @AfterEach

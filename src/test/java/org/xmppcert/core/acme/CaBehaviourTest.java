@@ -21,6 +21,7 @@ import org.xmppcert.core.issuance.IssuedCertificate;
 import org.xmppcert.core.keys.KeyType;
 import org.xmppcert.core.secrets.AesGcmSealer;
 import org.xmppcert.testing.Pebble;
+import org.xmppcert.testing.WrongAnswerHttp01Responder;
 
 /** How the engine copes with what real CAs do: refused answers, EAB, refused nonces, alternate chains. */
 class CaBehaviourTest {
@@ -39,20 +40,9 @@ class CaBehaviourTest {
 
     @Test
     void aWrongHttp01AnswerFailsNamingTheNameAndTheChallenge() throws Exception {
-        Http01Responder wrongAnswers = new Http01Responder() {
-            @Override
-            public void publish(String domain, String token, String keyAuthorization) {
-                responder.publish(domain, token, domain.startsWith("bad.") ? "not-the-key-authorization" : keyAuthorization);
-            }
-
-            @Override
-            public void withdraw(String token) {
-                responder.withdraw(token);
-            }
-        };
+        Http01Responder wrongAnswers = new WrongAnswerHttp01Responder(responder, "bad.");
         try (Pebble pebble = pebbleAnsweredBy(responder);
-             AcmeIssuer issuer = Engines.http01(Engines.settings(pebble).build(), new InMemoryAccountStore(),
-                     new InMemoryOrderStore(), AesGcmSealer.withRandomKey(), wrongAnswers)) {
+             AcmeIssuer issuer = Engines.http01(pebble, wrongAnswers)) {
             IssuanceException failure = assertThrows(IssuanceException.class,
                     () -> issuer.issue(List.of("good.example.org", "bad.example.org"), KeyType.EC_P256));
 
@@ -72,8 +62,7 @@ class CaBehaviourTest {
         String hmacKey = Base64.getUrlEncoder().withoutPadding().encodeToString(key);
         try (Pebble pebble = Pebble.builder().http01Port(responder.address().getPort())
                 .externalAccountBinding("kid-xmpp", hmacKey).start()) {
-            try (AcmeIssuer withoutEab = Engines.http01(Engines.settings(pebble).build(), new InMemoryAccountStore(),
-                    new InMemoryOrderStore(), AesGcmSealer.withRandomKey(), responder)) {
+            try (AcmeIssuer withoutEab = Engines.http01(pebble, responder)) {
                 IssuanceException refused = assertThrows(IssuanceException.class,
                         () -> withoutEab.issue(List.of("eab.example.org"), KeyType.EC_P256));
                 assertEquals(IssuanceProblem.EXTERNAL_ACCOUNT_REQUIRED, refused.problem(), refused.getMessage());
@@ -93,8 +82,7 @@ class CaBehaviourTest {
     void halfOfAllNoncesRefusedStillEndsInACertificate() throws Exception {
         List<String> names = List.of("nonce1.example.org", "nonce2.example.org", "nonce3.example.org");
         try (Pebble pebble = Pebble.builder().http01Port(responder.address().getPort()).nonceRejectPercent(50).start();
-             AcmeIssuer issuer = Engines.http01(Engines.settings(pebble).build(), new InMemoryAccountStore(),
-                     new InMemoryOrderStore(), AesGcmSealer.withRandomKey(), responder)) {
+             AcmeIssuer issuer = Engines.http01(pebble, responder)) {
             IssuedCertificate issued = issuer.issue(names, KeyType.EC_P256);
 
             Http01IssuanceTest.assertCertifiesWith(pebble, issued, names);
@@ -121,8 +109,7 @@ class CaBehaviourTest {
     @Test
     void anUnreachableCaIsExplainedAndNothingIsLost() throws Exception {
         try (Pebble pebble = pebbleAnsweredBy(responder);
-             AcmeIssuer issuer = Engines.http01(Engines.settings(pebble).build(), new InMemoryAccountStore(),
-                     new InMemoryOrderStore(), AesGcmSealer.withRandomKey(), responder)) {
+             AcmeIssuer issuer = Engines.http01(pebble, responder)) {
             pebble.stop();
             IssuanceException failure = assertThrows(IssuanceException.class,
                     () -> issuer.issue(List.of("down.example.org"), KeyType.EC_P256));

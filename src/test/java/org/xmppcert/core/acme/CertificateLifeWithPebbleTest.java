@@ -18,8 +18,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.xmppcert.core.challenge.StandaloneHttp01Responder;
-import org.xmppcert.testing.InMemoryAccountStore;
-import org.xmppcert.testing.InMemoryOrderStore;
 import org.xmppcert.core.issuance.IssuedCertificate;
 import org.xmppcert.core.keys.KeyPolicy;
 import org.xmppcert.core.keys.KeyType;
@@ -31,7 +29,6 @@ import org.xmppcert.core.renewal.RenewalEvent.Renewed;
 import org.xmppcert.core.renewal.RenewalMaintenance;
 import org.xmppcert.core.renewal.RenewalReason;
 import org.xmppcert.core.renewal.RenewalSettings;
-import org.xmppcert.core.secrets.AesGcmSealer;
 import org.xmppcert.testing.InMemoryRenewalStateStore;
 import org.xmppcert.testing.Pebble;
 import org.xmppcert.testing.TestClock;
@@ -76,8 +73,7 @@ class CertificateLifeWithPebbleTest {
     void startPebble() throws Exception {
         responder = StandaloneHttp01Responder.start(new InetSocketAddress("127.0.0.1", 0));
         pebble = Pebble.builder().http01Port(responder.address().getPort()).certificateValidityPeriod(LIFETIME).start();
-        issuer = Engines.http01(Engines.settings(pebble).build(), new InMemoryAccountStore(), new InMemoryOrderStore(),
-                AesGcmSealer.withRandomKey(), responder);
+        issuer = Engines.http01(pebble, responder);
     }
 
     @AfterEach

@@ -29,6 +29,7 @@ import org.xmppcert.core.keys.KeyPolicy;
 import org.xmppcert.core.keys.KeyType;
 import org.xmppcert.core.secrets.AesGcmSealer;
 import org.xmppcert.testing.Pebble;
+import org.xmppcert.testing.WrongAnswerHttp01Responder;
 
 /** Certificates from a real Pebble, validated by http-01 against the standalone responder. */
 class Http01IssuanceTest {
@@ -42,16 +43,8 @@ class Http01IssuanceTest {
     static void startPebble() throws Exception {
         responder = StandaloneHttp01Responder.start(new InetSocketAddress("127.0.0.1", 0));
         pebble = Pebble.builder().http01Port(responder.address().getPort()).start();
-        issuer = AcmeIssuer.builder(AcmeSettings.builder(pebble.directory())
-                        .trustAnchor(pebble.trustAnchor())
-                        .contactEmail("admin@example.org")
-                        .termsOfServiceAgreed(true)
-                        .build())
-                .accountStore(new InMemoryAccountStore())
-                .orderStore(ORDERS)
-                .sealer(AesGcmSealer.withRandomKey())
-                .http01(responder)
-                .build();
+        issuer = Engines.http01(Engines.settings(pebble).build(), new InMemoryAccountStore(), ORDERS,
+                AesGcmSealer.withRandomKey(), responder);
     }
 
     @AfterAll
@@ -107,20 +100,9 @@ class Http01IssuanceTest {
 
     @Test
     void aNameTheCaCannotValidateIsReportedInvalidWithTheCasReasonWhileTheOthersAreValid() {
-        Http01Responder wrongForOneName = new Http01Responder() {
-            @Override
-            public void publish(String domain, String token, String keyAuthorization) {
-                responder.publish(domain, token, domain.startsWith("broken.") ? "not-the-key-authorization" : keyAuthorization);
-            }
-
-            @Override
-            public void withdraw(String token) {
-                responder.withdraw(token);
-            }
-        };
+        Http01Responder wrongForOneName = new WrongAnswerHttp01Responder(responder, "broken.");
         RecordingObserver observer = new RecordingObserver();
-        try (AcmeIssuer failing = Engines.http01(Engines.settings(pebble).build(), new InMemoryAccountStore(),
-                new InMemoryOrderStore(), AesGcmSealer.withRandomKey(), wrongForOneName)) {
+        try (AcmeIssuer failing = Engines.http01(pebble, wrongForOneName)) {
             IssuanceException failure = assertThrows(IssuanceException.class, () -> failing.issue(
                     List.of("fine.example.net", "broken.example.net"), KeyPolicy.DEFAULT, Optional.empty(), observer));
 

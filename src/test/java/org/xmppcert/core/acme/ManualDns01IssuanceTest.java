@@ -20,11 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.xmppcert.core.challenge.DnsVisibilityCheck;
 import org.xmppcert.core.challenge.ManualDns01Responder;
 import org.xmppcert.core.challenge.TxtRecord;
-import org.xmppcert.testing.InMemoryAccountStore;
-import org.xmppcert.testing.InMemoryOrderStore;
 import org.xmppcert.core.issuance.IssuedCertificate;
 import org.xmppcert.core.keys.KeyType;
 import org.xmppcert.core.secrets.AesGcmSealer;
+import org.xmppcert.testing.InMemoryAccountStore;
+import org.xmppcert.testing.InMemoryOrderStore;
 import org.xmppcert.testing.Pebble;
 
 /**
@@ -42,17 +42,8 @@ class ManualDns01IssuanceTest {
     @BeforeAll
     static void startPebble() throws Exception {
         pebble = Pebble.builder().start();
-        issuer = AcmeIssuer.builder(AcmeSettings.builder(pebble.directory())
-                        .trustAnchor(pebble.trustAnchor())
-                        .termsOfServiceAgreed(true)
-                        .challengeType(ChallengeType.DNS_01)
-                        .build())
-                .accountStore(new InMemoryAccountStore())
-                .orderStore(new InMemoryOrderStore())
-                .sealer(AesGcmSealer.withRandomKey())
-                .dns01(MANUAL, DnsVisibilityCheck.atServers(List.of(pebble.challTestSrv().dnsAddress()))
-                        .withTimeout(Duration.ofSeconds(20)))
-                .build();
+        issuer = Engines.dns01(pebble, MANUAL, DnsVisibilityCheck.atServers(List.of(pebble.challTestSrv().dnsAddress()))
+                .withTimeout(Duration.ofSeconds(20)));
     }
 
     @AfterAll
@@ -95,6 +86,14 @@ class ManualDns01IssuanceTest {
         IssuanceException duplicate = assertThrows(IssuanceException.class,
                 () -> issuer.issue(List.of("Example.com.", "muc.example.com"), KeyType.EC_P256));
         assertEquals(IssuanceProblem.ALREADY_IN_PROGRESS, duplicate.problem());
+        // The plugin builds an engine per request (an admin's, a renewal's): the same names through another are refused too.
+        try (AcmeIssuer another = AcmeIssuer.builder(AcmeSettings.builder(pebble.directory())
+                        .trustAnchor(pebble.trustAnchor()).termsOfServiceAgreed(true).build())
+                .accountStore(new InMemoryAccountStore()).orderStore(new InMemoryOrderStore())
+                .sealer(AesGcmSealer.withRandomKey()).build()) {
+            assertEquals(IssuanceProblem.ALREADY_IN_PROGRESS, assertThrows(IssuanceException.class,
+                    () -> another.issue(List.of("muc.example.com", "example.com"), KeyType.EC_P256)).problem());
+        }
 
         MANUAL.cancel();
         ExecutionException failed = assertThrows(ExecutionException.class, () -> first.get(10, TimeUnit.SECONDS));

@@ -12,15 +12,13 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.xmppcert.core.challenge.DnsVisibilityCheck;
 import org.xmppcert.core.challenge.dns.Rfc2136Dns01Responder;
 import org.xmppcert.core.challenge.dns.Rfc2136Settings;
 import org.xmppcert.core.challenge.dns.TsigAlgorithm;
-import org.xmppcert.testing.InMemoryAccountStore;
-import org.xmppcert.testing.InMemoryOrderStore;
 import org.xmppcert.core.issuance.IssuedCertificate;
 import org.xmppcert.core.keys.KeyType;
-import org.xmppcert.core.secrets.AesGcmSealer;
 import org.xmppcert.testing.Bind9;
 import org.xmppcert.testing.Pebble;
 
@@ -30,28 +28,21 @@ import org.xmppcert.testing.Pebble;
  */
 class Rfc2136Dns01IssuanceTest {
 
-    private static Bind9 bind;
+    @RegisterExtension
+    static final Bind9.PerTestClass BIND = new Bind9.PerTestClass();
+
     private static Pebble pebble;
     private static AcmeIssuer issuer;
 
     @BeforeAll
     static void start() throws Exception {
-        bind = Bind9.start();
+        Bind9 bind = BIND.server();
         InetSocketAddress dns = new InetSocketAddress(bind.host(), bind.port());
         pebble = Pebble.builder().dnsServer(dns).start();
         Rfc2136Settings updates = Rfc2136Settings.of(bind.host(), bind.port(), bind.keyName(),
                 TsigAlgorithm.fromLabel(Bind9.ALGORITHM), bind.secret());
-        issuer = AcmeIssuer.builder(AcmeSettings.builder(pebble.directory())
-                        .trustAnchor(pebble.trustAnchor())
-                        .termsOfServiceAgreed(true)
-                        .challengeType(ChallengeType.DNS_01)
-                        .build())
-                .accountStore(new InMemoryAccountStore())
-                .orderStore(new InMemoryOrderStore())
-                .sealer(AesGcmSealer.withRandomKey())
-                // The zones' NS records say port 53; the test BIND listens elsewhere.
-                .dns01(new Rfc2136Dns01Responder(updates), DnsVisibilityCheck.atServers(List.of(dns)))
-                .build();
+        // The zones' NS records say port 53; the test BIND listens elsewhere.
+        issuer = Engines.dns01(pebble, new Rfc2136Dns01Responder(updates), DnsVisibilityCheck.atServers(List.of(dns)));
     }
 
     @AfterAll
@@ -61,9 +52,6 @@ class Rfc2136Dns01IssuanceTest {
         }
         if (pebble != null) {
             pebble.close();
-        }
-        if (bind != null) {
-            bind.close();
         }
     }
 
@@ -81,7 +69,7 @@ class Rfc2136Dns01IssuanceTest {
         leaf.verify(issued.chain().get(1).getPublicKey());
         for (String owner : List.of("_acme-challenge.xmpp.example.test", "_acme-challenge.conference.xmpp.example.test",
                 "_acme-challenge.upload.acme.test")) {
-            assertEquals(List.of(), bind.txtValues(owner), owner + " should be cleaned up");
+            assertEquals(List.of(), BIND.server().txtValues(owner), owner + " should be cleaned up");
         }
     }
 
@@ -92,7 +80,7 @@ class Rfc2136Dns01IssuanceTest {
 
         assertEquals(IssuanceProblem.CHALLENGE_SETUP, e.problem());
         assertTrue(e.getMessage().contains("updates to zone " + Bind9.LOCKED_ZONE + " are not allowed for TSIG key '"
-                + bind.keyName() + "'"), e.getMessage());
-        assertFalse(e.getMessage().contains(bind.secret()), e.getMessage());
+                + BIND.server().keyName() + "'"), e.getMessage());
+        assertFalse(e.getMessage().contains(BIND.server().secret()), e.getMessage());
     }
 }

@@ -1,7 +1,9 @@
 package org.xmppcert.core.challenge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +11,8 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,6 +55,43 @@ class StandaloneHttp01ResponderTest {
         responder.withdraw("tok-EN_1");
 
         assertEquals("HTTP/1.1 404 Not Found|", get("/.well-known/acme-challenge/tok-EN_1", "xmpp.example.org"));
+    }
+
+    /** The listener faces the internet on port 80: a client sending without end must not fill the server's memory. */
+    @Test
+    void anEndlessRequestLineIsCutOffWithoutAnAnswer() throws IOException {
+        byte[] chunk = new byte[64 * 1024];
+        Arrays.fill(chunk, (byte) 'a');
+        long sent = 0;
+        String answered = "";
+        try (Socket socket = new Socket("127.0.0.1", responder.address().getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write("GET /.well-known/acme-challenge/tok-EN_1".getBytes(StandardCharsets.US_ASCII));
+            while (sent < 256L * 1024 * 1024) {
+                out.write(chunk);
+                sent += chunk.length;
+            }
+            answered = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+        } catch (IOException cutOff) {
+            // The listener closed the connection while the client was still sending: what is wanted.
+        }
+        assertTrue(sent < 256L * 1024 * 1024, "the listener read " + sent + " bytes of one request line");
+        assertFalse(answered.contains("tok-EN_1.thumbprint"), answered);
+    }
+
+    /** A client that starts a request and never finishes it holds a worker only for the request time limit. */
+    @Test
+    void aClientThatNeverFinishesItsRequestIsDisconnected() throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", responder.address().getPort())) {
+            socket.setSoTimeout((int) Duration.ofSeconds(30).toMillis());
+            socket.getOutputStream().write("GET /.well-known/acme-challenge/tok-EN_1 HTTP/1.1\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            long start = System.nanoTime();
+
+            assertEquals(-1, socket.getInputStream().read(), "closed without an answer");
+            assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(20)) < 0);
+        }
     }
 
     @Test

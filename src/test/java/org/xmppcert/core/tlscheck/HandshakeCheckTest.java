@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.ServerSocket;
 import java.security.KeyStore;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -17,17 +18,17 @@ import org.xmppcert.core.tlscheck.EndpointResult.Verdict;
 import org.xmppcert.core.tlscheck.TlsEndpoint.Handshake;
 import org.xmppcert.testing.LiveKeyStoreTlsServer;
 import org.xmppcert.testing.LiveKeyStoreTlsServer.Mode;
-import org.xmppcert.testing.TestPki;
-import org.xmppcert.testing.TestPki.Issued;
+import org.xmppcert.testing.TestCertificateAuthority;
+import org.xmppcert.testing.TestCertificateAuthority.Issued;
 
 class HandshakeCheckTest {
 
     private static final String DOMAIN = "example.org";
     private static final char[] PASSWORD = "changeit".toCharArray();
 
-    private final TestPki pki = new TestPki("Test CA");
-    private final Issued current = pki.issue(DOMAIN, "*.example.org");
-    private final Issued renewed = pki.issue(DOMAIN, "*.example.org");
+    private final TestCertificateAuthority ca = TestCertificateAuthority.create("Test", Instant.now());
+    private final Issued current = ca.issueWithNewKey(DOMAIN, "*.example.org");
+    private final Issued renewed = ca.issueWithNewKey(DOMAIN, "*.example.org");
     private KeyStore live;
 
     @BeforeEach

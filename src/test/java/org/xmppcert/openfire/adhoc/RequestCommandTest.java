@@ -233,6 +233,30 @@ class RequestCommandTest {
     }
 
     @Test
+    void aCaWithoutAcmeOffersTheSavedCsrOnceACertificateIsInstalled() {
+        ClassicRequestView saved = new ClassicRequestView("csr-1", List.of("example.org"),
+                "-----BEGIN CERTIFICATE REQUEST-----\nMIIBVTCB\n-----END CERTIFICATE REQUEST-----\n",
+                List.of("hostmaster@example.org"), Instant.parse("2025-06-01T12:00:00Z"));
+        when(server.service.settings()).thenReturn(Fixtures.settings(CaPreset.CLASSIC));
+        when(server.service.renewableClassicRequest()).thenReturn(Optional.of(saved));
+        when(server.service.renewClassicRequest("admin")).thenReturn(new ClassicRequestView("csr-2", saved.names(),
+                saved.csrPem(), saved.verificationMailboxes(), Instant.parse("2026-05-01T12:00:00Z")));
+        CommandReply first = server.start(ADMIN, "request");
+        CommandReply options = server.send(ADMIN, first, "next", Map.of("ca", List.of("CLASSIC")));
+        FormField reuse = options.field("reuseCsr");
+        assertEquals(FormField.Type.boolean_type, reuse.getType());
+        assertEquals("Request again with the saved CSR", reuse.getLabel());
+
+        CommandReply done = server.send(ADMIN, options, "complete", Map.of("reuseCsr", List.of("1")));
+
+        assertEquals(List.of("-----BEGIN CERTIFICATE REQUEST-----", "MIIBVTCB", "-----END CERTIFICATE REQUEST-----"),
+                done.field("csr").getValues());
+        assertEquals("classic request csr-2 started for [example.org] with the saved CSR",
+                server.audit.get(0).details());
+        verify(server.service, never()).startClassicRequest(anyString());
+    }
+
+    @Test
     void theRequesterIsToldTheDnsRecordsOnceAndTheOutcomeOnce() {
         when(server.service.requestCertificate("admin")).thenReturn("order-9");
         CommandReply first = server.start(ADMIN, "request");

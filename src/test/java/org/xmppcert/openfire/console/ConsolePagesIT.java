@@ -2,10 +2,10 @@ package org.xmppcert.openfire.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.CookieManager;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -44,7 +44,7 @@ import org.xmppcert.testing.AdminConsoleContract;
 import org.xmppcert.testing.ConsoleServer;
 import org.xmppcert.testing.HeadlessChromium;
 import org.xmppcert.testing.ScriptedCertificateService;
-import org.xmppcert.testing.TestCertificates;
+import org.xmppcert.testing.TestCertificateAuthority;
 
 /**
  * The console's precompiled pages in a Jetty that keeps Openfire's admin-console contract, walked
@@ -284,8 +284,8 @@ class ConsolePagesIT {
                 browser.findElement(By.id("certificateText-" + id)).getAttribute("value"), "the pasted text is kept");
 
         Path der = Files.createTempFile("issued", ".der");
-        Files.write(der, TestCertificates.issue("CN=Classic CA", NAMES, NOW, NOW.plus(365, ChronoUnit.DAYS))
-                .certificate().getEncoded());
+        Files.write(der, TestCertificateAuthority.create("Classic", NOW)
+                .issueWithNewKey(NAMES, NOW, NOW.plus(365, ChronoUnit.DAYS)).leaf().getEncoded());
         browser.findElement(By.id("certificateText-" + id)).clear();
         browser.findElement(By.cssSelector("#request-" + id + " input[type=file]")).sendKeys(der.toString());
         chromium.await(driver -> !driver.findElement(By.id("certificateFile-" + id)).getAttribute("value").isEmpty());
@@ -296,12 +296,20 @@ class ConsolePagesIT {
                 browser.findElement(By.className("cm-notice")).getText());
         assertTrue(service.calls.contains("acceptClassicCertificate admin " + id));
         Files.delete(der);
+
+        browser.get(server.url("certificate-request.jsp"));
+        assertTrue(browser.findElement(By.id("cm-classic-renewable")).getText().contains("example.org"));
+        browser.findElement(By.id("cm-classic-renew")).click();
+        WebElement renewal = chromium.await(ExpectedConditions.visibilityOfElementLocated(By.className("cm-classic")));
+        assertNotEquals(id, renewal.getAttribute("id").substring("request-".length()));
+        assertEquals(csr, renewal.findElement(By.tagName("textarea")).getAttribute("value"), "the saved CSR again");
+        assertTrue(service.calls.contains("renewClassicRequest admin"));
     }
 
     @Test
     void historyCountsPerQuarterExportsCsvAndRevokesAfterConfirmation() throws Exception {
-        CertificateFacts issued = CertificateFacts.of(List.of(TestCertificates.issue("CN=R10", NAMES,
-                NOW.minus(10, ChronoUnit.DAYS), NOW.plus(80, ChronoUnit.DAYS)).certificate()));
+        CertificateFacts issued = CertificateFacts.of(List.of(TestCertificateAuthority.create("R10", NOW)
+                .issueWithNewKey(NAMES, NOW.minus(10, ChronoUnit.DAYS), NOW.plus(80, ChronoUnit.DAYS)).leaf()));
         service.addHistory(new CertificateEvent(NOW.minus(10, ChronoUnit.DAYS), CertificateEventType.FAILED,
                 CertificateEvent.SCHEDULER, NAMES, null, "=HYPERLINK(\"http://evil\") rate limited"));
         service.addHistory(new CertificateEvent(NOW.minus(10, ChronoUnit.DAYS), CertificateEventType.RENEWED,

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.xmppcert.core.history.CertificateEvent;
 import org.xmppcert.core.history.CertificateEventType;
 import org.xmppcert.core.history.CertificateFacts;
-import org.xmppcert.testing.TestCertificates;
+import org.xmppcert.testing.TestCertificateAuthority;
 
 class HistoryPageTest {
 
@@ -39,8 +39,8 @@ class HistoryPageTest {
 
     private static CertificateFacts facts(String notBefore) {
         Instant from = Instant.parse(notBefore);
-        return CertificateFacts.of(List.of(TestCertificates.issue("CN=R10", NAMES, from,
-                from.plusSeconds(90L * 24 * 3600)).certificate()));
+        return CertificateFacts.of(TestCertificateAuthority.withIssuerName("CN=R10", from)
+                .issueWithNewKey(NAMES, from, from.plusSeconds(90L * 24 * 3600)).chain());
     }
 
     private static CertificateEvent event(String at, CertificateEventType type, CertificateFacts certificate) {

@@ -8,16 +8,12 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 
-import org.jivesoftware.openfire.keystore.CertificateStoreConfiguration;
 import org.jivesoftware.openfire.keystore.CertificateStoreManager;
 import org.jivesoftware.openfire.keystore.IdentityStore;
 import org.jivesoftware.util.CertificateManager;
@@ -26,29 +22,29 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xmppcert.openfire.console.IdentityStoreOverview.Certificate;
 import org.xmppcert.openfire.console.IdentityStoreOverview.Validity;
-import org.xmppcert.testing.TestCertificates;
-import org.xmppcert.testing.TestCertificates.Issued;
+import org.xmppcert.testing.IdentityStoreFiles;
+import org.xmppcert.testing.TestCertificateAuthority;
+import org.xmppcert.testing.TestCertificateAuthority.Issued;
+import org.xmppcert.testing.TestClock;
 
 class IdentityStoreOverviewCacheTest {
 
     private static final char[] PASSWORD = "changeit".toCharArray();
     private static final Instant START = Instant.parse("2026-11-24T12:00:00Z");
     private static final Duration WARNING = Duration.ofDays(30);
+    private static final TestCertificateAuthority CA = TestCertificateAuthority.create("Overview", START);
 
     @TempDir
     Path directory;
 
-    private final SettableClock clock = new SettableClock(START);
+    private final TestClock clock = new TestClock(START);
     private IdentityStore store;
     private IdentityStoreOverviewCache cache;
 
     @BeforeEach
     void serverWithOneCertificate() throws Exception {
-        KeyStore keyStore = TestCertificates.emptyKeyStore(PASSWORD);
-        TestCertificates.addKeyEntry(keyStore, "old", issue(START.plus(60, ChronoUnit.DAYS)), PASSWORD);
-        Path file = TestCertificates.write(keyStore, directory.resolve("keystore"), PASSWORD);
-        store = new IdentityStore(new CertificateStoreConfiguration("PKCS12", file.toFile(), PASSWORD,
-                directory.toFile()), false);
+        store = IdentityStoreFiles.create(directory.resolve("keystore"), PASSWORD, directory,
+                Map.of("old", issue(START.plus(60, ChronoUnit.DAYS))));
         CertificateStoreManager storeManager = mock(CertificateStoreManager.class);
         when(storeManager.getIdentityStore(any())).thenReturn(store);
         cache = new IdentityStoreOverviewCache(clock,
@@ -67,7 +63,7 @@ class IdentityStoreOverviewCacheTest {
     void showsANewCertificateOnceOpenfireReportsTheStoreChanged() throws Exception {
         assertEquals(List.of("old"), aliases());
         // What an installation does to the live store; Openfire then reloads it and fires the event.
-        TestCertificates.addKeyEntry(store.getStore(), "new", issue(START.plus(90, ChronoUnit.DAYS)), PASSWORD);
+        issue(START.plus(90, ChronoUnit.DAYS)).storeIn(store.getStore(), "new", PASSWORD);
         CertificateManager.addListener(cache);
         try {
             CertificateManager.fireCertificateStoreChanged(store);
@@ -105,34 +101,6 @@ class IdentityStoreOverviewCacheTest {
     }
 
     private static Issued issue(Instant notAfter) {
-        return TestCertificates.issue("CN=CA", List.of("example.org"), START.minus(1, ChronoUnit.DAYS), notAfter);
-    }
-
-    private static final class SettableClock extends Clock {
-
-        private Instant now;
-
-        SettableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
+        return CA.issueWithNewKey(List.of("example.org"), START.minus(1, ChronoUnit.DAYS), notAfter);
     }
 }

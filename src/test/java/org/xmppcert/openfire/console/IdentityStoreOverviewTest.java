@@ -8,15 +8,16 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-import org.jivesoftware.openfire.keystore.CertificateStoreConfiguration;
 import org.jivesoftware.openfire.keystore.CertificateStoreManager;
 import org.jivesoftware.openfire.keystore.IdentityStore;
 import org.jivesoftware.openfire.spi.ConnectionType;
@@ -25,14 +26,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.xmppcert.openfire.console.IdentityStoreOverview.Certificate;
 import org.xmppcert.openfire.console.IdentityStoreOverview.Store;
 import org.xmppcert.openfire.console.IdentityStoreOverview.Validity;
-import org.xmppcert.testing.TestCertificates;
-import org.xmppcert.testing.TestCertificates.Issued;
+import org.xmppcert.testing.IdentityStoreFiles;
+import org.xmppcert.testing.TestCertificateAuthority;
+import org.xmppcert.testing.TestCertificateAuthority.Issued;
 
 class IdentityStoreOverviewTest {
 
     private static final char[] PASSWORD = "changeit".toCharArray();
     private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
     private static final Duration WARNING = Duration.ofDays(30);
+    private static final TestCertificateAuthority CA = TestCertificateAuthority.create("Overview", NOW);
 
     @TempDir
     Path directory;
@@ -42,8 +45,8 @@ class IdentityStoreOverviewTest {
     @Test
     void showsEachCertificateWithItsNamesIssuerAndExpiry() throws Exception {
         Instant notAfter = NOW.plus(60, ChronoUnit.DAYS);
-        Issued domain = TestCertificates.issue("C=US,O=Test Authority,CN=Test CA",
-                List.of("example.org", "conference.example.org"), NOW.minus(1, ChronoUnit.DAYS), notAfter);
+        Issued domain = TestCertificateAuthority.withIssuerName("C=US,O=Test Authority,CN=Test CA", NOW)
+                .issueWithNewKey(List.of("example.org", "conference.example.org"), NOW.minus(1, ChronoUnit.DAYS), notAfter);
         IdentityStore store = storeFile("keystore", entry("example.org_ec", domain));
         when(storeManager.getIdentityStore(any())).thenReturn(store);
 
@@ -98,11 +101,11 @@ class IdentityStoreOverviewTest {
     @Test
     void judgesValidityAtTheMomentOfReading() throws Exception {
         IdentityStore store = storeFile("keystore",
-                entry("soon", TestCertificates.issue("CN=CA", List.of("example.org"),
+                entry("soon", CA.issueWithNewKey(List.of("example.org"),
                         NOW.minus(80, ChronoUnit.DAYS), NOW.plus(10, ChronoUnit.DAYS))),
-                entry("expired", TestCertificates.issue("CN=CA", List.of("example.org"),
+                entry("expired", CA.issueWithNewKey(List.of("example.org"),
                         NOW.minus(90, ChronoUnit.DAYS), NOW.minus(1, ChronoUnit.DAYS))),
-                entry("future", TestCertificates.issue("CN=CA", List.of("example.org"),
+                entry("future", CA.issueWithNewKey(List.of("example.org"),
                         NOW.plus(1, ChronoUnit.DAYS), NOW.plus(91, ChronoUnit.DAYS))));
         when(storeManager.getIdentityStore(any())).thenReturn(store);
 
@@ -117,9 +120,9 @@ class IdentityStoreOverviewTest {
     @Test
     void coveredNamesAreThoseOfCertificatesValidNowInTheStoreServingTheConnectionType() throws Exception {
         IdentityStore clientStore = storeFile("client.keystore",
-                entry("current", TestCertificates.issue("CN=CA", List.of("example.org", "conference.example.org"),
+                entry("current", CA.issueWithNewKey(List.of("example.org", "conference.example.org"),
                         NOW.minus(80, ChronoUnit.DAYS), NOW.plus(10, ChronoUnit.DAYS))),
-                entry("expired", TestCertificates.issue("CN=CA", List.of("example.org", "old.example.org"),
+                entry("expired", CA.issueWithNewKey(List.of("example.org", "old.example.org"),
                         NOW.minus(90, ChronoUnit.DAYS), NOW.minus(1, ChronoUnit.DAYS))));
         IdentityStore serverStore = storeFile("server.keystore", entry("server", validFor("s2s.example.org")));
         for (ConnectionType type : ConnectionType.values()) {
@@ -138,7 +141,7 @@ class IdentityStoreOverviewTest {
     void becomesStaleWhenTheFirstCertificateEntersItsWarningPeriod() throws Exception {
         Instant notAfter = NOW.plus(40, ChronoUnit.DAYS);
         IdentityStore store = storeFile("keystore", entry("a",
-                TestCertificates.issue("CN=CA", List.of("example.org"), NOW.minus(1, ChronoUnit.DAYS), notAfter)));
+                CA.issueWithNewKey(List.of("example.org"), NOW.minus(1, ChronoUnit.DAYS), notAfter)));
         when(storeManager.getIdentityStore(any())).thenReturn(store);
 
         IdentityStoreOverview overview = IdentityStoreOverview.read("example.org", storeManager, NOW, WARNING);
@@ -174,7 +177,7 @@ class IdentityStoreOverviewTest {
     }
 
     private static Issued validFor(String name) {
-        return TestCertificates.issue("CN=CA", List.of(name), NOW.minus(1, ChronoUnit.DAYS),
+        return CA.issueWithNewKey(List.of(name), NOW.minus(1, ChronoUnit.DAYS),
                 NOW.plus(90, ChronoUnit.DAYS));
     }
 
@@ -186,16 +189,11 @@ class IdentityStoreOverviewTest {
     }
 
     /** An identity store loaded from a real PKCS#12 file, as Openfire loads its own. */
-    private IdentityStore storeFile(String name, Entry... entries) throws Exception {
-        KeyStore keyStore = TestCertificates.emptyKeyStore(PASSWORD);
-        for (Entry entry : entries) {
-            TestCertificates.addKeyEntry(keyStore, entry.alias(), entry.issued(), PASSWORD);
-        }
+    private IdentityStore storeFile(String name, Entry... entries) {
         Path file = directory.resolve(name);
-        if (!file.toFile().exists()) {
-            TestCertificates.write(keyStore, file, PASSWORD);
+        if (!Files.exists(file)) {
+            IdentityStoreFiles.write(file, PASSWORD, Stream.of(entries).collect(Collectors.toMap(Entry::alias, Entry::issued)));
         }
-        return new IdentityStore(new CertificateStoreConfiguration("PKCS12", file.toFile(), PASSWORD.clone(),
-                directory.resolve("archive").toFile()), false);
+        return IdentityStoreFiles.load(file, PASSWORD, directory.resolve("archive"));
     }
 }

@@ -5,19 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.xmppcert.testing.TestPki;
+import org.xmppcert.testing.TestCertificateAuthority;
 
 class CertificateBundleTest {
 
-    private final TestPki pki = new TestPki("Test CA");
+    private final TestCertificateAuthority ca = TestCertificateAuthority.create("Test", Instant.now());
 
     @Test
     void aKeyThatDoesNotBelongToTheLeafIsRefusedBeforeAnythingIsInstalled() {
-        TestPki.Issued one = pki.issue("example.org");
-        TestPki.Issued other = pki.issue("example.org");
+        TestCertificateAuthority.Issued one = ca.issueWithNewKey("example.org");
+        TestCertificateAuthority.Issued other = ca.issueWithNewKey("example.org");
 
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> CertificateBundle.of(other.key(), one.chain()));
@@ -26,7 +27,7 @@ class CertificateBundleTest {
 
     @Test
     void keepsTheChainLeafFirstAndNeverPrintsTheKey() {
-        TestPki.Issued issued = pki.issue("example.org");
+        TestCertificateAuthority.Issued issued = ca.issueWithNewKey("example.org");
 
         CertificateBundle bundle = CertificateBundle.of(issued.key(), issued.chain());
 

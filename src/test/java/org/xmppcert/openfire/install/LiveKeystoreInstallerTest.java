@@ -10,10 +10,8 @@ import static org.mockito.Mockito.spy;
 import static org.mockito.Mockito.when;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.FileInputStream;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,6 +19,7 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -29,7 +28,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.ssl.SSLSocket;
 
-import org.jivesoftware.openfire.keystore.CertificateStoreConfiguration;
 import org.jivesoftware.openfire.keystore.CertificateStoreManager;
 import org.jivesoftware.openfire.keystore.IdentityStore;
 import org.jivesoftware.openfire.spi.ConnectionType;
@@ -46,11 +44,12 @@ import org.xmppcert.core.tlscheck.TlsEndpoint.Handshake;
 import org.xmppcert.core.tlscheck.TlsHandshakeProbe;
 import org.xmppcert.openfire.install.InstallOutcome.Status;
 import org.xmppcert.openfire.install.LiveKeystoreInstaller.Origin;
+import org.xmppcert.testing.IdentityStoreFiles;
 import org.xmppcert.testing.LiveKeyStoreTlsServer;
 import org.xmppcert.testing.SmackClientStartTlsProbe;
 import org.xmppcert.testing.LiveKeyStoreTlsServer.Mode;
-import org.xmppcert.testing.TestPki;
-import org.xmppcert.testing.TestPki.Issued;
+import org.xmppcert.testing.TestCertificateAuthority;
+import org.xmppcert.testing.TestCertificateAuthority.Issued;
 
 /**
  * The installer against real key store files served by real loopback TLS listeners that, like
@@ -64,9 +63,9 @@ class LiveKeystoreInstallerTest {
     @TempDir
     Path home;
 
-    private final TestPki pki = new TestPki("Test CA");
-    private final Issued old = pki.issue(DOMAIN, "*.example.org");
-    private final Issued renewed = pki.issue(DOMAIN, "*.example.org");
+    private final TestCertificateAuthority ca = TestCertificateAuthority.create("Test", Instant.now());
+    private final Issued old = ca.issueWithNewKey(DOMAIN, "*.example.org");
+    private final Issued renewed = ca.issueWithNewKey(DOMAIN, "*.example.org");
     private final List<String> adminMessages = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger httpsBindRestarts = new AtomicInteger();
     private final InMemoryDurableCertificateCopy durableCopy = new InMemoryDurableCertificateCopy();
@@ -221,7 +220,7 @@ class LiveKeystoreInstallerTest {
 
     @Test
     void aCertificateForAnotherDomainIsRefusedWithoutTouchingAnything() throws Exception {
-        Issued foreign = pki.issue("example.net");
+        Issued foreign = ca.issueWithNewKey("example.net");
         String oldAlias = onlyAlias(store);
 
         InstallOutcome outcome = installer(true, List.of()).install(bundle(foreign), Origin.ADMIN_CONSOLE);
@@ -246,16 +245,9 @@ class LiveKeystoreInstallerTest {
                 () -> endpoints, check, consolePauses::incrementAndGet, adminMessages::add);
     }
 
-    private IdentityStore identityStoreFile(String name, Issued content) throws Exception {
-        File file = home.resolve(name).toFile();
-        File backups = Files.createDirectories(home.resolve("archive")).toFile();
-        KeyStore keyStore = KeyStore.getInstance("PKCS12");
-        keyStore.load(null, PASSWORD);
-        content.storeIn(keyStore, "example.org_1", PASSWORD);
-        try (OutputStream out = Files.newOutputStream(file.toPath())) {
-            keyStore.store(out, PASSWORD);
-        }
-        return new IdentityStore(new CertificateStoreConfiguration("PKCS12", file, PASSWORD, backups), false);
+    private IdentityStore identityStoreFile(String name, Issued content) {
+        return IdentityStoreFiles.create(home.resolve(name), PASSWORD, home.resolve("archive"),
+                Map.of("example.org_1", content));
     }
 
     private LiveKeyStoreTlsServer serve(IdentityStore identityStore, Mode mode) throws Exception {

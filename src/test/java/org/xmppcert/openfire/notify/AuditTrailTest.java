@@ -16,7 +16,6 @@ import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.xmppcert.core.history.CertificateEvent;
 import org.xmppcert.core.history.CertificateEventType;
 import org.xmppcert.core.history.CertificateFacts;
-import org.xmppcert.core.history.CertificateHistory;
 import org.xmppcert.core.issuance.CertificateInstaller;
 import org.xmppcert.core.issuance.InstallException;
 import org.xmppcert.core.issuance.IssuedCertificate;
@@ -33,6 +31,7 @@ import org.xmppcert.core.keys.KeyType;
 import org.xmppcert.core.renewal.RenewalEvent;
 import org.xmppcert.core.renewal.RenewalReason;
 import org.xmppcert.testing.TestCertificateAuthority;
+import org.xmppcert.testing.InMemoryCertificateHistory;
 import org.xmppcert.testing.TestClock;
 
 /** Every kind of event reaches both the plugin's history and Openfire's security audit log, under its actor. */
@@ -41,16 +40,16 @@ class AuditTrailTest {
     private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
     private static final List<String> NAMES = List.of("example.org", "upload.example.org");
 
-    private final List<CertificateEvent> history = new ArrayList<>();
+    private final InMemoryCertificateHistory history = new InMemoryCertificateHistory();
     private final SecurityAuditManager auditLog = mock(SecurityAuditManager.class);
-    private final AuditTrail trail = new AuditTrail(listHistory(), auditLog, () -> "example.org", new TestClock(NOW));
+    private final AuditTrail trail = new AuditTrail(history, auditLog, () -> "example.org", new TestClock(NOW));
 
     @Test
     void anIssuanceIsRecordedWithTheCertificatesFactsUnderTheAdmin() {
         X509Certificate leaf = leaf();
         trail.issued("alice", NAMES, List.of(leaf), null);
 
-        CertificateEvent event = history.get(0);
+        CertificateEvent event = history.events().get(0);
         assertEquals(CertificateEventType.ISSUED, event.type());
         assertEquals("alice", event.actor());
         assertEquals(leaf.getSerialNumber().toString(16), event.certificate().serialNumber());
@@ -67,7 +66,7 @@ class AuditTrailTest {
         trail.revoked("bob", NAMES, CertificateFacts.of(List.of(leaf)), "keyCompromise");
 
         assertEquals(List.of(CertificateEventType.RENEWED, CertificateEventType.REVOKED),
-                history.stream().map(CertificateEvent::type).toList());
+                history.events().stream().map(CertificateEvent::type).toList());
         verify(auditLog).logEvent(eq("scheduler"), eq("Certificate Manager: certificate renewed for example.org, "
                 + "upload.example.org"), any());
         verify(auditLog).logEvent(eq("bob"), eq("Certificate Manager: certificate revoked for example.org, "
@@ -79,9 +78,9 @@ class AuditTrailTest {
         trail.settingsChanged("alice", "CA: Let's Encrypt -> ZeroSSL; EAB HMAC key replaced");
         trail.adminAction("alice", "Cancelled the certificate request");
 
-        assertEquals(List.of("example.org"), history.get(0).names());
-        assertNull(history.get(0).certificate());
-        assertEquals(CertificateEventType.ADMIN_ACTION, history.get(1).type());
+        assertEquals(List.of("example.org"), history.events().get(0).names());
+        assertNull(history.events().get(0).certificate());
+        assertEquals(CertificateEventType.ADMIN_ACTION, history.events().get(1).type());
         verify(auditLog).logEvent("alice", "Certificate Manager: settings changed",
                 "CA: Let's Encrypt -> ZeroSSL; EAB HMAC key replaced");
         verify(auditLog).logEvent(eq("alice"), eq("Certificate Manager: Cancelled the certificate request"), isNull());
@@ -92,7 +91,7 @@ class AuditTrailTest {
         trail.onEvent(new RenewalEvent.Failed("example.org", NAMES, NOW, "The CA did not answer.", "Check HTTPS.", 3,
                 NOW.plus(Duration.ofMinutes(20)), NOW.plus(Duration.ofDays(20))));
 
-        CertificateEvent event = history.get(0);
+        CertificateEvent event = history.events().get(0);
         assertEquals(new CertificateEvent(NOW, CertificateEventType.FAILED, "scheduler", NAMES, null,
                 "Renewal attempt 3 failed: The CA did not answer. Next attempt: 2026-03-01T10:20:00Z."), event);
         verify(auditLog).logEvent("scheduler", "Certificate Manager: failed for example.org, upload.example.org",
@@ -108,7 +107,7 @@ class AuditTrailTest {
         trail.onEvent(new RenewalEvent.Renewed("example.org", NAMES, NOW, RenewalReason.LIFETIME, Optional.empty(),
                 NOW.plus(Duration.ofDays(90))));
 
-        assertEquals(List.of(), history);
+        assertEquals(List.of(), history.events());
         verify(auditLog, never()).logEvent(anyString(), anyString(), any());
     }
 
@@ -123,11 +122,11 @@ class AuditTrailTest {
 
         assertThrows(InstallException.class, () -> trail.recordingRenewals(refusing, certificate -> "From the ACME CA at x")
                 .install("example.org", issued));
-        assertEquals(List.of(), history);
+        assertEquals(List.of(), history.events());
         trail.recordingRenewals((id, certificate) -> { }, certificate -> "From the ACME CA at https://acme.example/dir")
                 .install("example.org", issued);
 
-        CertificateEvent event = history.get(0);
+        CertificateEvent event = history.events().get(0);
         assertEquals(CertificateEventType.RENEWED, event.type());
         assertEquals(CertificateEvent.SCHEDULER, event.actor());
         assertEquals("From the ACME CA at https://acme.example/dir", event.detail());
@@ -139,7 +138,7 @@ class AuditTrailTest {
     void whatChangesNothingGoesToTheSecurityAuditLogOnly() {
         trail.logOnly("alice", "Certificate Manager command status by alice@example.org", "status shown");
 
-        assertEquals(List.of(), history);
+        assertEquals(List.of(), history.events());
         verify(auditLog).logEvent("alice", "Certificate Manager command status by alice@example.org", "status shown");
     }
 
@@ -149,21 +148,7 @@ class AuditTrailTest {
 
         trail.adminAction("alice", "Started a certificate request");
 
-        assertEquals(1, history.size());
-    }
-
-    private CertificateHistory listHistory() {
-        return new CertificateHistory() {
-            @Override
-            public void append(CertificateEvent event) {
-                history.add(event);
-            }
-
-            @Override
-            public List<CertificateEvent> latest(int limit) {
-                return List.copyOf(history);
-            }
-        };
+        assertEquals(1, history.events().size());
     }
 
     private static X509Certificate leaf() {

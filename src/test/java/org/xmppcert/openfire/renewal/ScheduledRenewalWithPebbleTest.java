@@ -45,7 +45,6 @@ import org.xmppcert.core.acme.AcmeSettings;
 import org.xmppcert.core.challenge.StandaloneHttp01Responder;
 import org.xmppcert.core.history.CertificateEvent;
 import org.xmppcert.core.history.CertificateEventType;
-import org.xmppcert.core.history.CertificateHistory;
 import org.xmppcert.testing.InMemoryAccountStore;
 import org.xmppcert.testing.InMemoryOrderStore;
 import org.xmppcert.core.issuance.IssuedCertificate;
@@ -63,6 +62,7 @@ import org.xmppcert.openfire.notify.AuditTrail;
 import org.xmppcert.testing.BundleTexts;
 import org.xmppcert.testing.InMemoryRenewalStateStore;
 import org.xmppcert.testing.Pebble;
+import org.xmppcert.testing.InMemoryCertificateHistory;
 import org.xmppcert.testing.TestClock;
 
 /**
@@ -86,7 +86,7 @@ class ScheduledRenewalWithPebbleTest {
     private final TaskEngine taskEngine = mock(TaskEngine.class);
     private final XMPPServer server = mock(XMPPServer.class);
     private final SecurityAuditManager auditLog = mock(SecurityAuditManager.class);
-    private final List<CertificateEvent> history = Collections.synchronizedList(new ArrayList<>());
+    private final InMemoryCertificateHistory history = new InMemoryCertificateHistory();
     private final List<CertificateBundle> installed = Collections.synchronizedList(new ArrayList<>());
     private MockedStatic<ClusterManager> cluster;
     private StandaloneHttp01Responder responder;
@@ -123,7 +123,7 @@ class ScheduledRenewalWithPebbleTest {
         IssuedCertificate first = issuer.issue(NAMES, KeyType.EC_P256);
         installed.add(CertificateBundle.of(first.keyPair().getPrivate(), first.chain()));
         clock = new TestClock(first.notBefore());
-        AuditTrail audit = new AuditTrail(listHistory(), auditLog, () -> "xmpp.example.org", clock);
+        AuditTrail audit = new AuditTrail(history, auditLog, () -> "xmpp.example.org", clock);
         AdminNotifier notifier = new AdminNotifier(server, mock(AdminManager.class), mock(UserManager.class),
                 mock(EmailService.class), new BundleTexts(), () -> new AdminNotifier.Delivery(true, false, "x@example.org"),
                 clock, AdminNotifier.DEFAULT_QUIET_PERIOD);
@@ -153,7 +153,7 @@ class ScheduledRenewalWithPebbleTest {
         List<String> messages = xmppMessages(1);
         assertTrue(messages.get(0).startsWith("Certificate renewed for xmpp.example.org, conference.xmpp.example.org\n"),
                 messages.get(0));
-        CertificateEvent renewed = history.get(0);
+        CertificateEvent renewed = history.events().get(0);
         assertEquals(CertificateEventType.RENEWED, renewed.type());
         assertEquals(CertificateEvent.SCHEDULER, renewed.actor());
         assertEquals(inService().leaf().getSerialNumber().toString(16), renewed.certificate().serialNumber());
@@ -167,7 +167,7 @@ class ScheduledRenewalWithPebbleTest {
         runScheduleWhileBefore(secondRenewal);
         pebble.stop();
         runScheduleWhileBefore(secondRenewal.plus(AdminNotifier.DEFAULT_QUIET_PERIOD));
-        List<CertificateEvent> failures = history.stream().filter(e -> e.type() == CertificateEventType.FAILED).toList();
+        List<CertificateEvent> failures = history.events().stream().filter(e -> e.type() == CertificateEventType.FAILED).toList();
         assertEquals(7, failures.size(), "attempts at 0, 5, 15, 60, 100, 180 and 340 minutes");
         assertTrue(failures.stream().allMatch(e -> e.actor().equals(CertificateEvent.SCHEDULER)));
         verify(auditLog, times(7)).logEvent(eq("scheduler"),
@@ -185,7 +185,7 @@ class ScheduledRenewalWithPebbleTest {
         runScheduleUntilInstalled(3, inService().leaf().getNotAfter().toInstant());
         messages = xmppMessages(3);
         assertTrue(messages.get(2).startsWith("Certificate renewed for "), messages.get(2));
-        assertEquals(CertificateEventType.RENEWED, history.get(history.size() - 1).type());
+        assertEquals(CertificateEventType.RENEWED, history.events().get(history.events().size() - 1).type());
     }
 
     /** Runs each scheduled task when it asked to run, until {@code count} certificates have been installed. */
@@ -255,19 +255,5 @@ class ScheduledRenewalWithPebbleTest {
     private static String utc(Instant instant) {
         return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC)
                 .format(instant);
-    }
-
-    private CertificateHistory listHistory() {
-        return new CertificateHistory() {
-            @Override
-            public void append(CertificateEvent event) {
-                history.add(event);
-            }
-
-            @Override
-            public List<CertificateEvent> latest(int limit) {
-                return List.copyOf(history);
-            }
-        };
     }
 }

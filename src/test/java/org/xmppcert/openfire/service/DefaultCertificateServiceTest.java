@@ -1,5 +1,6 @@
 package org.xmppcert.openfire.service;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -10,16 +11,10 @@ import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import java.io.File;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.security.cert.X509Certificate;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,12 +30,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.jivesoftware.openfire.keystore.CertificateStoreConfiguration;
-import org.jivesoftware.openfire.keystore.CertificateStoreManager;
-import org.jivesoftware.openfire.keystore.IdentityStore;
 import org.jivesoftware.openfire.security.SecurityAuditManager;
 import org.jivesoftware.openfire.spi.ConnectionType;
 import org.jivesoftware.util.SystemProperty;
@@ -64,12 +55,7 @@ import org.xmppcert.core.keys.KeyPolicy;
 import org.xmppcert.core.keys.KeyType;
 import org.xmppcert.core.names.NamePolicy;
 import org.xmppcert.core.names.ServerDescription;
-import org.xmppcert.core.tlscheck.HandshakeCheck;
-import org.xmppcert.core.tlscheck.TlsEndpoint;
-import org.xmppcert.core.tlscheck.TlsHandshakeProbe;
 import org.xmppcert.openfire.console.IdentityStoreOverview;
-import org.xmppcert.openfire.install.KeystoreFileSync;
-import org.xmppcert.openfire.install.LiveKeystoreInstaller;
 import org.xmppcert.openfire.names.ComponentWatcher;
 import org.xmppcert.openfire.notify.AuditTrail;
 import org.xmppcert.openfire.service.CertificateSettings.DnsUpdateServer;
@@ -77,13 +63,15 @@ import org.xmppcert.openfire.service.CertificateSettings.SecretChange;
 import org.xmppcert.openfire.service.OrderProgress.NameState;
 import org.xmppcert.openfire.service.OrderProgress.Phase;
 import org.xmppcert.openfire.storage.PluginStorage;
-import org.xmppcert.openfire.storage.PropertyEncryptorSealer;
-import org.xmppcert.testing.LiveKeyStoreTlsServer;
-import org.xmppcert.testing.OpenfireSchemaScripts;
 import org.xmppcert.testing.Pebble;
 import org.xmppcert.testing.TestCertificateAuthority;
-import org.xmppcert.testing.TestCertificates;
-import org.xmppcert.testing.TestPropertyEncryptor;
+import org.xmppcert.testing.HsqldbPluginDatabase;
+import org.jivesoftware.openfire.keystore.IdentityStore;
+import org.xmppcert.core.tlscheck.TlsEndpoint;
+import org.xmppcert.openfire.install.LiveKeystoreInstaller;
+import org.xmppcert.testing.LiveKeyStoreTlsServer;
+import org.xmppcert.testing.ServedIdentityStore;
+import org.xmppcert.testing.WrongAnswerHttp01Responder;
 
 /**
  * The service end to end, as the console drives it: a real Pebble, a real key store file served by
@@ -95,7 +83,6 @@ class DefaultCertificateServiceTest {
     private static final String DOMAIN = "example.org";
     private static final char[] PASSWORD = "changeit".toCharArray();
     private static final String PLUGIN = "certificatemanager";
-    private static final AtomicInteger DATABASES = new AtomicInteger();
 
     private static StandaloneHttp01Responder http01;
     private static Pebble pebble;
@@ -108,10 +95,9 @@ class DefaultCertificateServiceTest {
     private final List<String> audit = Collections.synchronizedList(new ArrayList<>());
     private final ExecutorService pool = Executors.newCachedThreadPool();
     private final CountDownLatch started = new CountDownLatch(1);
-    private String databaseUrl;
+    private HsqldbPluginDatabase database;
     private PluginStorage storage;
-    private IdentityStore store;
-    private LiveKeyStoreTlsServer listener;
+    private ServedIdentityStore identityStore;
     private DefaultCertificateService service;
     private SavedSettings savedSettings;
 
@@ -129,21 +115,9 @@ class DefaultCertificateServiceTest {
 
     @BeforeEach
     void openfire() throws Exception {
-        databaseUrl = "jdbc:hsqldb:mem:service" + DATABASES.incrementAndGet();
-        try (Connection connection = DriverManager.getConnection(databaseUrl, "SA", "")) {
-            OpenfireSchemaScripts.installOnFreshServer(connection, "hsqldb");
-        }
-        storage = new PluginStorage(() -> DriverManager.getConnection(databaseUrl, "SA", ""),
-                new PropertyEncryptorSealer(() -> TestPropertyEncryptor.authenticated("server key")), Clock.systemUTC());
-
-        KeyStore keyStore = TestCertificates.emptyKeyStore(PASSWORD);
-        Instant now = Instant.now();
-        TestCertificates.addKeyEntry(keyStore, DOMAIN + "_self", TestCertificates.issue("CN=" + DOMAIN, List.of(DOMAIN),
-                now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365))), PASSWORD);
-        File file = TestCertificates.write(keyStore, home.resolve("keystore"), PASSWORD).toFile();
-        store = new IdentityStore(new CertificateStoreConfiguration("PKCS12", file, PASSWORD,
-                Files.createDirectories(home.resolve("backup")).toFile()), false);
-        listener = new LiveKeyStoreTlsServer(store.getStore(), PASSWORD, LiveKeyStoreTlsServer.Mode.DIRECT_TLS, DOMAIN);
+        database = new HsqldbPluginDatabase();
+        storage = database.storage();
+        identityStore = new ServedIdentityStore(home, DOMAIN, PASSWORD);
         savedSettings = SavedSettings.define(PLUGIN, storage.settings(), storage.sealer());
         service = service(http01);
         saveAcmeSettings(ChallengeType.HTTP_01, true);
@@ -153,12 +127,9 @@ class DefaultCertificateServiceTest {
     void shutdown() throws Exception {
         service.close();
         pool.shutdownNow();
-        listener.close();
+        identityStore.close();
         SystemProperty.removePropertiesForPlugin(PLUGIN);
-        try (Connection connection = DriverManager.getConnection(databaseUrl, "SA", "");
-             Statement statement = connection.createStatement()) {
-            statement.execute("SHUTDOWN");
-        }
+        database.close();
     }
 
     @Test
@@ -206,19 +177,39 @@ class DefaultCertificateServiceTest {
     }
 
     @Test
+    void anInstallWhoseCheckFailsIsRolledBackAndTheRequestAndTheStatusSaySo() throws Exception {
+        X509Certificate before = presentedLeaf();
+        // A listener serving a snapshot of the store never sees the install, like one Openfire failed to update.
+        try (LiveKeyStoreTlsServer stale = new LiveKeyStoreTlsServer(
+                new IdentityStore(identityStore.store().getConfiguration(), false).getStore(), PASSWORD,
+                LiveKeyStoreTlsServer.Mode.DIRECT_TLS, DOMAIN)) {
+            service.close();
+            TlsEndpoint staleEndpoint = new TlsEndpoint("c2s direct TLS", TlsEndpoint.Handshake.DIRECT_TLS,
+                    stale.host(), stale.port(), DOMAIN);
+            service = builder(http01, identityStore.installer(storage.durableCopy(), staleEndpoint,
+                    Duration.ofMillis(500))).build();
+            started.countDown();
+
+            OrderProgress failed = awaitFinished(service.requestCertificate("admin"), new ArrayList<>());
+
+            assertEquals(Phase.FAILED, failed.phase());
+            String failure = failed.failure().orElseThrow();
+            assertTrue(failure.startsWith("The certificate was issued but not installed"), failure);
+            assertTrue(failure.contains("still presents another certificate"), failure);
+            assertTrue(failure.contains("The previous certificate was put back in place."), failure);
+            assertEquals(before, presentedLeaf(), "the working certificate is still served");
+            assertEquals(Map.of(DOMAIN + "_self", before), identityStore.store().getAllCertificates());
+            assertEquals(CertificateEventType.FAILED, service.history(1).get(0).type());
+            List<String> actions = service.status().actions();
+            assertTrue(actions.stream().anyMatch(action -> action.startsWith("The last attempt failed: ")
+                    && action.contains("still presents another certificate")), actions.toString());
+        }
+    }
+
+    @Test
     void aNameTheCaCannotValidateFailsTheRequestWithTheCasReasonOnThatName() throws Exception {
         server.set(new ServerDescription("example.net", "", List.of("broken.example.net"), List.of()));
-        Http01Responder wrongForOneName = new Http01Responder() {
-            @Override
-            public void publish(String domain, String token, String keyAuthorization) {
-                http01.publish(domain, token, domain.startsWith("broken.") ? "wrong" : keyAuthorization);
-            }
-
-            @Override
-            public void withdraw(String token) {
-                http01.withdraw(token);
-            }
-        };
+        Http01Responder wrongForOneName = new WrongAnswerHttp01Responder(http01, "broken.");
         service.close();
         service = service(wrongForOneName);
         started.countDown();
@@ -316,6 +307,60 @@ class DefaultCertificateServiceTest {
         IllegalStateException atTheCa = assertThrows(IllegalStateException.class,
                 () -> service.revoke(event.certificate().serialNumber(), "superseded", "admin"));
         assertTrue(atTheCa.getMessage().contains("website"), atTheCa.getMessage());
+    }
+
+    @Test
+    void aClassicCertificateIsRenewedWithTheSavedCsrAndKey() throws Exception {
+        TestCertificateAuthority ca = TestCertificateAuthority.create("Classic", Instant.now());
+        service.close();
+        service = builder(http01).trustedRoots(() -> List.of(ca.root())).build();
+        IllegalStateException nothingSaved = assertThrows(IllegalStateException.class,
+                () -> service.renewClassicRequest("admin"));
+        assertTrue(nothingSaved.getMessage().contains("no saved CSR"), nothingSaved.getMessage());
+        assertEquals(Optional.empty(), service.renewableClassicRequest());
+
+        ClassicRequestView first = service.startClassicRequest("admin");
+        PendingRequest firstPending = storage.pendingRequests().find(first.id()).orElseThrow();
+        X509Certificate issued = ca.issue(firstPending.csr(), Instant.now().minus(Duration.ofHours(1)),
+                Instant.now().plus(Duration.ofDays(90)));
+        service.acceptClassicCertificate(first.id(), pem(issued, ca.intermediate()), new byte[0], "admin");
+        assertEquals(List.of(), service.pendingClassicRequests());
+        assertEquals(first.csrPem(), service.renewableClassicRequest().orElseThrow().csrPem(), "the CSR is kept");
+
+        server.set(new ServerDescription(DOMAIN, "", List.of("conference." + DOMAIN, "upload." + DOMAIN), List.of()));
+        IllegalStateException namesGrew = assertThrows(IllegalStateException.class,
+                () -> service.renewClassicRequest("admin"));
+        assertTrue(namesGrew.getMessage().contains("does not cover upload." + DOMAIN), namesGrew.getMessage());
+        server.set(new ServerDescription(DOMAIN, "", List.of("conference." + DOMAIN), List.of()));
+
+        ClassicRequestView renewal = service.renewClassicRequest("admin");
+        assertNotEquals(first.id(), renewal.id());
+        assertEquals(first.csrPem(), renewal.csrPem());
+        assertEquals(List.of(renewal.id()), service.pendingClassicRequests().stream().map(ClassicRequestView::id).toList());
+        assertEquals(renewal.id(), service.renewClassicRequest("admin").id(), "asking twice makes no second request");
+        assertTrue(audited("admin: Certificate Manager: Requested again at a CA without ACME with the saved CSR for "
+                + DOMAIN + ", conference." + DOMAIN + " (request " + renewal.id() + ")"), audit.toString());
+        PendingRequest renewalPending = storage.pendingRequests().find(renewal.id()).orElseThrow();
+        assertArrayEquals(firstPending.csr().der(), renewalPending.csr().der());
+
+        X509Certificate renewed = ca.issue(renewalPending.csr(), Instant.now().minus(Duration.ofMinutes(5)),
+                Instant.now().plus(Duration.ofDays(365)));
+        String result = service.acceptClassicCertificate(renewal.id(), pem(renewed, ca.intermediate()), new byte[0],
+                "admin");
+
+        assertTrue(result.startsWith("Installed the certificate"), result);
+        X509Certificate presented = presentedLeaf();
+        assertEquals(renewed, presented);
+        assertEquals(issued.getPublicKey(), presented.getPublicKey(), "the server serves the renewal with the same key");
+        List<CertificateEvent> obtained = service.history(20).stream()
+                .filter(event -> event.type() == CertificateEventType.ISSUED || event.type() == CertificateEventType.RENEWED)
+                .toList();
+        assertEquals(List.of(CertificateEventType.RENEWED, CertificateEventType.ISSUED),
+                obtained.stream().map(CertificateEvent::type).toList());
+        assertEquals(renewed.getSerialNumber().toString(16), obtained.get(0).certificate().serialNumber());
+        assertEquals(List.of(), service.pendingClassicRequests());
+        assertEquals(first.csrPem(), service.renewableClassicRequest().orElseThrow().csrPem(),
+                "the next renewal can reuse it again");
     }
 
     @Test
@@ -429,15 +474,11 @@ class DefaultCertificateServiceTest {
     }
 
     private DefaultCertificateService.Builder builder(Http01Responder http) throws Exception {
-        CertificateStoreManager storeManager = mock(CertificateStoreManager.class);
-        when(storeManager.getIdentityStore(any())).thenReturn(store);
-        when(storeManager.backup()).thenAnswer(invocation -> List.of(store.backup()));
-        TlsEndpoint endpoint = new TlsEndpoint("c2s direct TLS", TlsEndpoint.Handshake.DIRECT_TLS, listener.host(),
-                listener.port(), DOMAIN);
-        LiveKeystoreInstaller installer = new LiveKeystoreInstaller(storeManager, DOMAIN,
-                new KeystoreFileSync(false, storage.durableCopy()), () -> { }, () -> List.of(endpoint),
-                new HandshakeCheck(new TlsHandshakeProbe(), Duration.ofSeconds(5), Duration.ofMillis(50)), () -> { },
-                message -> { });
+        return builder(http, identityStore.installer(storage.durableCopy()));
+    }
+
+    /** A service whose installs go through {@code installer}. */
+    private DefaultCertificateService.Builder builder(Http01Responder http, LiveKeystoreInstaller installer) {
         return DefaultCertificateService.builder()
                 .settings(savedSettings)
                 .storage(storage)
@@ -469,9 +510,7 @@ class DefaultCertificateServiceTest {
     }
 
     private IdentityStoreOverview overview() {
-        CertificateStoreManager storeManager = mock(CertificateStoreManager.class);
-        when(storeManager.getIdentityStore(any())).thenReturn(store);
-        return IdentityStoreOverview.read(DOMAIN, storeManager, Instant.now(), Duration.ofDays(30));
+        return IdentityStoreOverview.read(DOMAIN, identityStore.storeManager(), Instant.now(), Duration.ofDays(30));
     }
 
     private void saveAcmeSettings(ChallengeType challenge, boolean automatic) {
@@ -553,8 +592,7 @@ class DefaultCertificateServiceTest {
     }
 
     private X509Certificate presentedLeaf() throws Exception {
-        return new TlsHandshakeProbe().presentedLeaf(new TlsEndpoint("c2s", TlsEndpoint.Handshake.DIRECT_TLS,
-                listener.host(), listener.port(), DOMAIN), Duration.ofSeconds(5));
+        return identityStore.presentedLeaf();
     }
 
     private static boolean pebbleIssued(X509Certificate leaf) {

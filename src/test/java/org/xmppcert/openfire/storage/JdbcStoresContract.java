@@ -150,6 +150,31 @@ abstract class JdbcStoresContract {
         assertEquals(KeyPairCodec.toPem(keys), new String(sealer.open(stored), StandardCharsets.UTF_8));
     }
 
+    @Test
+    void theFulfilledRequestIsKeptWholeWithItsKeySealedAndTheNextReplacesIt() throws Exception {
+        FulfilledRequestStore store = storage.fulfilledRequests();
+        assertEquals(Optional.empty(), store.latest());
+        KeyPair keys = KeyType.EC_P256.generate();
+        PendingRequest request = pendingRequest("done-1", NOW, List.of("example.org", "*.example.org"), keys);
+
+        store.keep(request);
+        PendingRequest found = storage.fulfilledRequests().latest().orElseThrow();
+
+        assertEquals(List.of(request.id(), request.names(), request.keyType(), request.csr().dnsNames(),
+                request.sealedKey(), request.createdAt(), request.xmppIdentities()), List.of(found.id(), found.names(),
+                found.keyType(), found.csr().dnsNames(), found.sealedKey(), found.createdAt(), found.xmppIdentities()));
+        assertArrayEquals(request.csr().der(), found.csr().der());
+        assertNoClearKey(rawColumn("SELECT settingValue FROM ofCmSetting WHERE settingName='"
+                + FulfilledRequestStore.SETTING + "'"), keys);
+
+        store.keep(pendingRequest("done-2", NOW.plus(Duration.ofDays(60)), List.of("example.org")));
+        assertEquals("done-2", store.latest().orElseThrow().id());
+
+        storage.settings().put(FulfilledRequestStore.SETTING, "id=broken");
+        StorageException unreadable = assertThrows(StorageException.class, store::latest);
+        assertEquals("Could not read the saved classic request: it lacks its csrPem", unreadable.getMessage());
+    }
+
     // --- ACME orders
 
     @Test

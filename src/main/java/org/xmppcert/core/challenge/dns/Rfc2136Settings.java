@@ -78,10 +78,6 @@ public record Rfc2136Settings(String server, int port, String zone, String keyNa
         return new Rfc2136Settings(server, port, zone, keyName, algorithm, secret, ttl, timeout, tcp);
     }
 
-    public Rfc2136Settings withTtl(Duration ttl) {
-        return new Rfc2136Settings(server, port, zone, keyName, algorithm, secret, ttl, timeout, tcp);
-    }
-
     public Rfc2136Settings withTimeout(Duration timeout) {
         return new Rfc2136Settings(server, port, zone, keyName, algorithm, secret, ttl, timeout, tcp);
     }

@@ -9,9 +9,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.xmppcert.core.challenge.ChallengeException;
 import org.xmppcert.core.challenge.DnsVisibilityCheck;
 import org.xmppcert.core.challenge.TxtRecord;
@@ -24,19 +23,8 @@ import org.xmppcert.testing.Bind9;
  */
 class DnsVisibilityCheckTest {
 
-    private static Bind9 bind;
-
-    @BeforeAll
-    static void startBind() throws Exception {
-        bind = Bind9.start();
-    }
-
-    @AfterAll
-    static void stopBind() {
-        if (bind != null) {
-            bind.close();
-        }
-    }
+    @RegisterExtension
+    static final Bind9.PerTestClass BIND = new Bind9.PerTestClass();
 
     @Test
     void aRecordPublishedByDynamicUpdateIsSeenAtTheZonesAuthoritativeServer() throws Exception {
@@ -53,16 +41,16 @@ class DnsVisibilityCheckTest {
         ChallengeException failure = assertThrows(ChallengeException.class, () -> check().awaitVisible(List.of(record)));
 
         assertTrue(failure.getMessage().contains("_acme-challenge.missing.acme.test"), failure.getMessage());
-        assertTrue(failure.getMessage().contains("127.0.0.1:" + bind.port()), failure.getMessage());
+        assertTrue(failure.getMessage().contains("127.0.0.1:" + BIND.server().port()), failure.getMessage());
     }
 
     private static DnsVisibilityCheck check() {
-        return DnsVisibilityCheck.viaResolver(new InetSocketAddress(bind.host(), bind.port()))
-                .withAuthoritativePort(bind.port())
+        return DnsVisibilityCheck.viaResolver(new InetSocketAddress(BIND.server().host(), BIND.server().port()))
+                .withAuthoritativePort(BIND.server().port())
                 .withTimeout(Duration.ofSeconds(2));
     }
 
     private static Rfc2136Settings settings() {
-        return Rfc2136Settings.of(bind.host(), bind.port(), bind.keyName(), TsigAlgorithm.HMAC_SHA256, bind.secret());
+        return Rfc2136Settings.of(BIND.server().host(), BIND.server().port(), BIND.server().keyName(), TsigAlgorithm.HMAC_SHA256, BIND.server().secret());
     }
 }

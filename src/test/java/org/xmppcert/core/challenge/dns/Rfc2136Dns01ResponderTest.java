@@ -18,9 +18,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
@@ -39,19 +38,8 @@ class Rfc2136Dns01ResponderTest {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private static Bind9 bind;
-
-    @BeforeAll
-    static void startBind() throws Exception {
-        bind = Bind9.start();
-    }
-
-    @AfterAll
-    static void stopBind() {
-        if (bind != null) {
-            bind.close();
-        }
-    }
+    @RegisterExtension
+    static final Bind9.PerTestClass BIND = new Bind9.PerTestClass();
 
     @Test
     void deployPublishesEveryRecordOfTheOrderWithOneUpdatePerZone() throws Exception {
@@ -65,9 +53,9 @@ class Rfc2136Dns01ResponderTest {
         responder(settings()).deploy(List.of(domain, wildcard, component, otherZone));
 
         assertEquals(List.of(domain.value(), wildcard.value()).stream().sorted().toList(),
-                bind.txtValues("_acme-challenge.deploy.example.test").stream().sorted().toList());
-        assertEquals(List.of(component.value()), bind.txtValues("_acme-challenge.conference.deploy.example.test"));
-        assertEquals(List.of(otherZone.value()), bind.txtValues("_acme-challenge.deploy.acme.test"));
+                BIND.server().txtValues("_acme-challenge.deploy.example.test").stream().sorted().toList());
+        assertEquals(List.of(component.value()), BIND.server().txtValues("_acme-challenge.conference.deploy.example.test"));
+        assertEquals(List.of(otherZone.value()), BIND.server().txtValues("_acme-challenge.deploy.acme.test"));
         // named bumps the serial once per update message: one update for the three example.test records.
         assertEquals(exampleSerial + 1, serial("example.test"));
         assertEquals(acmeSerial + 1, serial("acme.test"));
@@ -82,7 +70,7 @@ class Rfc2136Dns01ResponderTest {
         responder(settings()).deploy(records);
 
         for (TxtRecord record : records) {
-            assertEquals(List.of(record.value()), bind.txtValues(record.owner()));
+            assertEquals(List.of(record.value()), BIND.server().txtValues(record.owner()));
         }
         assertEquals(serial + 1, serial("example.test"));
     }
@@ -98,8 +86,8 @@ class Rfc2136Dns01ResponderTest {
 
         responder.remove(List.of(ours, oursElsewhere));
 
-        assertEquals(List.of(someoneElses.value()), bind.txtValues("_acme-challenge.remove.example.test"));
-        assertEquals(List.of(), bind.txtValues("_acme-challenge.remove.acme.test"));
+        assertEquals(List.of(someoneElses.value()), BIND.server().txtValues("_acme-challenge.remove.example.test"));
+        assertEquals(List.of(), BIND.server().txtValues("_acme-challenge.remove.acme.test"));
     }
 
     @Test
@@ -108,16 +96,16 @@ class Rfc2136Dns01ResponderTest {
         Rfc2136Dns01Responder responder = responder(settings().withTcp(true).withZone("example.test"));
 
         responder.deploy(List.of(record));
-        assertEquals(List.of(record.value()), bind.txtValues("_acme-challenge.tcp.example.test"));
+        assertEquals(List.of(record.value()), BIND.server().txtValues("_acme-challenge.tcp.example.test"));
 
         responder.remove(List.of(record));
-        assertEquals(List.of(), bind.txtValues("_acme-challenge.tcp.example.test"));
+        assertEquals(List.of(), BIND.server().txtValues("_acme-challenge.tcp.example.test"));
     }
 
     @Test
     void wrongSecretIsReportedWithoutRevealingAnySecret() throws Exception {
         String wrongSecret = Base64.getEncoder().encodeToString(new byte[32]);
-        Rfc2136Settings settings = Rfc2136Settings.of(bind.host(), bind.port(), bind.keyName(),
+        Rfc2136Settings settings = Rfc2136Settings.of(BIND.server().host(), BIND.server().port(), BIND.server().keyName(),
                 TsigAlgorithm.HMAC_SHA256, wrongSecret).withZone("example.test");
         TxtRecord record = new TxtRecord("badsecret.example.test", digest());
 
@@ -125,24 +113,24 @@ class Rfc2136Dns01ResponderTest {
                 () -> responder(settings).deploy(List.of(record)));
 
         assertTrue(e.getMessage().contains("_acme-challenge.badsecret.example.test"), e.getMessage());
-        assertTrue(e.getMessage().contains("TSIG key '" + bind.keyName() + "'"), e.getMessage());
+        assertTrue(e.getMessage().contains("TSIG key '" + BIND.server().keyName() + "'"), e.getMessage());
         assertTrue(e.getMessage().contains("check the secret"), e.getMessage());
         assertFalse(e.getMessage().contains(wrongSecret), e.getMessage());
-        assertFalse(e.getMessage().contains(bind.secret()), e.getMessage());
-        assertEquals(List.of(), bind.txtValues("_acme-challenge.badsecret.example.test"));
+        assertFalse(e.getMessage().contains(BIND.server().secret()), e.getMessage());
+        assertEquals(List.of(), BIND.server().txtValues("_acme-challenge.badsecret.example.test"));
     }
 
     @Test
     void keyUnknownUnderThatAlgorithmIsReportedAsSuch() {
-        Rfc2136Settings settings = Rfc2136Settings.of(bind.host(), bind.port(), bind.keyName(),
-                TsigAlgorithm.HMAC_SHA512, bind.secret());
+        Rfc2136Settings settings = Rfc2136Settings.of(BIND.server().host(), BIND.server().port(), BIND.server().keyName(),
+                TsigAlgorithm.HMAC_SHA512, BIND.server().secret());
 
         ChallengeException e = assertThrows(ChallengeException.class,
                 () -> responder(settings).deploy(List.of(new TxtRecord("badalg.example.test", digest()))));
 
-        assertTrue(e.getMessage().contains("does not know TSIG key '" + bind.keyName() + "' with algorithm hmac-sha512"),
+        assertTrue(e.getMessage().contains("does not know TSIG key '" + BIND.server().keyName() + "' with algorithm hmac-sha512"),
                 e.getMessage());
-        assertFalse(e.getMessage().contains(bind.secret()), e.getMessage());
+        assertFalse(e.getMessage().contains(BIND.server().secret()), e.getMessage());
     }
 
     @Test
@@ -153,9 +141,9 @@ class Rfc2136Dns01ResponderTest {
                 () -> responder(settings()).deploy(List.of(record)));
 
         assertTrue(e.getMessage().contains("updates to zone " + Bind9.LOCKED_ZONE + " are not allowed for TSIG key '"
-                + bind.keyName() + "'"), e.getMessage());
+                + BIND.server().keyName() + "'"), e.getMessage());
         assertTrue(e.getMessage().contains("allow-update / update-policy"), e.getMessage());
-        assertEquals(List.of(), bind.txtValues("_acme-challenge.xmpp." + Bind9.LOCKED_ZONE));
+        assertEquals(List.of(), BIND.server().txtValues("_acme-challenge.xmpp." + Bind9.LOCKED_ZONE));
     }
 
     @Test
@@ -165,7 +153,7 @@ class Rfc2136Dns01ResponderTest {
 
         assertThrows(ChallengeException.class, () -> responder(settings()).deploy(List.of(allowed, refused)));
 
-        assertEquals(List.of(), bind.txtValues("_acme-challenge.partial.example.test"));
+        assertEquals(List.of(), BIND.server().txtValues("_acme-challenge.partial.example.test"));
     }
 
     @Test
@@ -190,8 +178,8 @@ class Rfc2136Dns01ResponderTest {
     void serverDownIsReportedWithinTheTimeout() throws Exception {
         int silentPort = unusedPort();
         for (boolean tcp : new boolean[] {false, true}) {
-            Rfc2136Settings settings = Rfc2136Settings.of("127.0.0.1", silentPort, bind.keyName(),
-                    TsigAlgorithm.HMAC_SHA256, bind.secret()).withTimeout(Duration.ofSeconds(2)).withTcp(tcp);
+            Rfc2136Settings settings = Rfc2136Settings.of("127.0.0.1", silentPort, BIND.server().keyName(),
+                    TsigAlgorithm.HMAC_SHA256, BIND.server().secret()).withTimeout(Duration.ofSeconds(2)).withTcp(tcp);
             long start = System.nanoTime();
 
             ChallengeException e = assertThrows(ChallengeException.class,
@@ -207,8 +195,8 @@ class Rfc2136Dns01ResponderTest {
     @Test
     void serverThatDropsUpdatesIsReportedAfterOneTimeout() throws Exception {
         try (DatagramSocket blackHole = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            Rfc2136Settings settings = Rfc2136Settings.of("127.0.0.1", blackHole.getLocalPort(), bind.keyName(),
-                    TsigAlgorithm.HMAC_SHA256, bind.secret()).withTimeout(Duration.ofSeconds(1));
+            Rfc2136Settings settings = Rfc2136Settings.of("127.0.0.1", blackHole.getLocalPort(), BIND.server().keyName(),
+                    TsigAlgorithm.HMAC_SHA256, BIND.server().secret()).withTimeout(Duration.ofSeconds(1));
             long start = System.nanoTime();
 
             ChallengeException e = assertThrows(ChallengeException.class,
@@ -227,20 +215,20 @@ class Rfc2136Dns01ResponderTest {
             Thread answerer = new Thread(() -> answerEveryUpdateWithUnsignedSuccess(impostor));
             answerer.setDaemon(true);
             answerer.start();
-            Rfc2136Settings settings = Rfc2136Settings.of("127.0.0.1", impostor.getLocalPort(), bind.keyName(),
-                    TsigAlgorithm.HMAC_SHA256, bind.secret()).withZone("example.test");
+            Rfc2136Settings settings = Rfc2136Settings.of("127.0.0.1", impostor.getLocalPort(), BIND.server().keyName(),
+                    TsigAlgorithm.HMAC_SHA256, BIND.server().secret()).withZone("example.test");
 
             ChallengeException e = assertThrows(ChallengeException.class,
                     () -> responder(settings).deploy(List.of(new TxtRecord("impostor.example.test", digest()))));
 
-            assertTrue(e.getMessage().contains("is not signed with TSIG key '" + bind.keyName() + "'"), e.getMessage());
+            assertTrue(e.getMessage().contains("is not signed with TSIG key '" + BIND.server().keyName() + "'"), e.getMessage());
         }
     }
 
     @Test
     void removeNeverThrowsEvenWhenTheServerIsDown() throws Exception {
-        Rfc2136Settings settings = Rfc2136Settings.of("127.0.0.1", unusedPort(), bind.keyName(),
-                TsigAlgorithm.HMAC_SHA256, bind.secret()).withTimeout(Duration.ofMillis(500));
+        Rfc2136Settings settings = Rfc2136Settings.of("127.0.0.1", unusedPort(), BIND.server().keyName(),
+                TsigAlgorithm.HMAC_SHA256, BIND.server().secret()).withTimeout(Duration.ofMillis(500));
 
         responder(settings).remove(List.of(new TxtRecord("down.example.test", digest())));
     }
@@ -266,7 +254,7 @@ class Rfc2136Dns01ResponderTest {
     }
 
     private static Rfc2136Settings settings() {
-        return Rfc2136Settings.of(bind.host(), bind.port(), bind.keyName(), TsigAlgorithm.HMAC_SHA256, bind.secret())
+        return Rfc2136Settings.of(BIND.server().host(), BIND.server().port(), BIND.server().keyName(), TsigAlgorithm.HMAC_SHA256, BIND.server().secret())
                 .withTimeout(Duration.ofSeconds(5));
     }
 
@@ -275,7 +263,7 @@ class Rfc2136Dns01ResponderTest {
     }
 
     private static long serial(String zone) throws IOException {
-        SimpleResolver resolver = new SimpleResolver(new InetSocketAddress(InetAddress.getLoopbackAddress(), bind.port()));
+        SimpleResolver resolver = new SimpleResolver(new InetSocketAddress(InetAddress.getLoopbackAddress(), BIND.server().port()));
         Message answer = resolver.send(Message.newQuery(Record.newRecord(Name.fromString(zone, Name.root), Type.SOA,
                 DClass.IN)));
         return ((SOARecord) answer.getSection(Section.ANSWER).get(0)).getSerial();

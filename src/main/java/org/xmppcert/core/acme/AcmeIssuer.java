@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -26,6 +27,7 @@ import org.shredzone.acme4j.Authorization;
 import org.shredzone.acme4j.Certificate;
 import org.shredzone.acme4j.Login;
 import org.shredzone.acme4j.Order;
+import org.shredzone.acme4j.OrderBuilder;
 import org.shredzone.acme4j.Problem;
 import org.shredzone.acme4j.RenewalInfo;
 import org.shredzone.acme4j.RevocationReason;
@@ -81,6 +83,7 @@ import org.xmppcert.core.secrets.SecretSealer;
 public final class AcmeIssuer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AcmeIssuer.class);
+    private static final URI ALREADY_REPLACED = URI.create("urn:ietf:params:acme:error:alreadyReplaced");
 
     private final AcmeSettings settings;
     private final AccountStore accounts;
@@ -99,6 +102,7 @@ public final class AcmeIssuer implements AutoCloseable {
     private static final Set<NameSet> IN_FLIGHT = ConcurrentHashMap.newKeySet();
 
     private final ExecutorService workers;
+    private final Map<String, RenewalInfoRead> renewalInfoReads = new ConcurrentHashMap<>();
     private List<Login> logins;
 
     private AcmeIssuer(Builder builder) {
@@ -151,6 +155,25 @@ public final class AcmeIssuer implements AutoCloseable {
      */
     public IssuedCertificate issue(List<String> names, KeyPolicy keyPolicy, Optional<KeyPair> currentKey,
                                    IssuanceObserver observer) throws IssuanceException, InterruptedException {
+        return issue(names, keyPolicy, currentKey, Optional.empty(), observer);
+    }
+
+    /**
+     * {@link #issue(List, KeyPolicy, Optional)} for a renewal: when the CA offers renewal
+     * information, the new order names the certificate it replaces (RFC 9773 section 5), which
+     * tells the CA the renewal is the one it asked for; Let's Encrypt exempts such renewals from
+     * its rate limits.
+     *
+     * @param replaced the certificate in service, if it came from this CA
+     */
+    public IssuedCertificate renew(List<String> names, KeyPolicy keyPolicy, Optional<KeyPair> currentKey,
+                                   Optional<X509Certificate> replaced) throws IssuanceException, InterruptedException {
+        return issue(names, keyPolicy, currentKey, replaced, IssuanceObserver.NONE);
+    }
+
+    private IssuedCertificate issue(List<String> names, KeyPolicy keyPolicy, Optional<KeyPair> currentKey,
+                                    Optional<X509Certificate> replaced, IssuanceObserver observer)
+            throws IssuanceException, InterruptedException {
         NameSet nameSet = new NameSet(names);
         Watch watch = new Watch(observer);
         if (!IN_FLIGHT.add(nameSet)) {
@@ -158,13 +181,13 @@ public final class AcmeIssuer implements AutoCloseable {
         }
         try {
             try {
-                return attempt(nameSet, keyPolicy, currentKey, false, watch);
+                return attempt(nameSet, keyPolicy, currentKey, replaced, false, watch);
             } catch (AccountGone gone) {
                 LOG.info("The CA at {} no longer knows our account; registering again and placing a new order for {}",
                         settings.directory(), nameSet);
                 orders.delete(nameSet);
                 try {
-                    return attempt(nameSet, keyPolicy, currentKey, true, watch);
+                    return attempt(nameSet, keyPolicy, currentKey, replaced, true, watch);
                 } catch (AccountGone again) {
                     throw again.failure;
                 }
@@ -202,8 +225,8 @@ public final class AcmeIssuer implements AutoCloseable {
         workers.shutdownNow();
     }
 
-    private IssuedCertificate attempt(NameSet names, KeyPolicy keyPolicy, Optional<KeyPair> currentKey, boolean register,
-                                      Watch watch) throws IssuanceException, AccountGone, InterruptedException {
+    private IssuedCertificate attempt(NameSet names, KeyPolicy keyPolicy, Optional<KeyPair> currentKey,
+                                      Optional<X509Certificate> replaced, boolean register, Watch watch) throws IssuanceException, AccountGone, InterruptedException {
         watch.phase(IssuanceObserver.Phase.ORDERING);
         try {
             List<Login> pool = logins(register);
@@ -218,7 +241,7 @@ public final class AcmeIssuer implements AutoCloseable {
             Order order = record != null ? resume(record, login) : null;
             if (order == null) {
                 KeyPair certificateKey = keyPolicy.keyFor(currentKey);
-                order = login.newOrder().domains(names.names()).create();
+                order = placeOrder(login, names, replaced);
                 record = new OrderRecord(names.names(), keyPolicy.type(), seal(certificateKey), settings.directory(),
                         uri(order.getLocation()), OrderStep.CREATED, null, Instant.now());
                 orders.save(record);
@@ -230,6 +253,30 @@ public final class AcmeIssuer implements AutoCloseable {
                 throw new AccountGone(AcmeFailures.of(e, names.names()));
             }
             throw AcmeFailures.of(e, names.names());
+        }
+    }
+
+    /**
+     * A new order for {@code names}, naming the certificate it replaces when the CA offers renewal
+     * information (acme4j refuses {@code replaces} otherwise). A CA that has already seen that
+     * certificate replaced (an earlier renewal whose certificate was never installed) refuses the
+     * order; it is then placed again without naming it, as a plain order.
+     */
+    private static Order placeOrder(Login login, NameSet names, Optional<X509Certificate> replaced)
+            throws AcmeException {
+        if (replaced.isEmpty() || login.getSession().resourceUrlOptional(Resource.RENEWAL_INFO).isEmpty()) {
+            return login.newOrder().domains(names.names()).create();
+        }
+        OrderBuilder replacing = login.newOrder().domains(names.names()).replaces(replaced.get());
+        try {
+            return replacing.create();
+        } catch (AcmeServerException e) {
+            if (!ALREADY_REPLACED.equals(e.getType())) {
+                throw e;
+            }
+            LOG.info("The CA says the certificate {} was already replaced; ordering for {} without naming it",
+                    replaced.get().getSerialNumber().toString(16), names);
+            return login.newOrder().domains(names.names()).create();
         }
     }
 
@@ -441,7 +488,7 @@ public final class AcmeIssuer implements AutoCloseable {
     private IssuedCertificate handOver(OrderRecord record, Login login) throws IssuanceException {
         List<X509Certificate> chain = CertificateChainCodec.fromPem(record.chain().orElseThrow());
         KeyPair keyPair = open(record.sealedKeyPair());
-        IssuedCertificate issued = new IssuedCertificate(record.names(), chain, keyPair, renewalWindow(login, chain.get(0)));
+        IssuedCertificate issued = new IssuedCertificate(record.names(), chain, keyPair, windowAtIssuance(login, chain.get(0)));
         orders.delete(record.nameSet());
         LOG.info("Obtained {}", issued);
         return issued;
@@ -460,20 +507,60 @@ public final class AcmeIssuer implements AutoCloseable {
         return match.orElse(offered);
     }
 
-    /** The CA's suggested renewal window (RFC 9773), when it offers renewal information; never fails issuance. */
-    private static Optional<RenewalWindow> renewalWindow(Login login, X509Certificate leaf) {
+    /**
+     * The CA's renewal window for a certificate it issued, as the CA sees it now (RFC 9773): what
+     * the renewal check asks before deciding, since the CA moves the window earlier when it must
+     * revoke. Within the Retry-After of the CA's last answer, that answer is handed back without
+     * asking again (RFC 9773 section 4.3).
+     *
+     * @return empty when the CA offers no renewal information (its directory has no
+     *         {@code renewalInfo}, like Pebble 2.4), when this server has no account there, or when
+     *         the CA could not be asked (logged): the caller keeps the window it knew
+     */
+    public Optional<RenewalWindow> currentRenewalWindow(X509Certificate leaf) {
+        RenewalInfoRead earlier = renewalInfoReads.get(serialOf(leaf));
+        if (earlier != null && Instant.now().isBefore(earlier.askAgainAfter())) {
+            return Optional.of(earlier.window());
+        }
+        if (accounts.load(settings.directory()).isEmpty()) {
+            return Optional.empty();
+        }
         try {
-            if (login.getSession().resourceUrlOptional(Resource.RENEWAL_INFO).isEmpty()) {
-                return Optional.empty();
-            }
-            RenewalInfo info = login.bindRenewalInfo(leaf);
-            info.fetch();
-            return Optional.of(new RenewalWindow(info.getSuggestedWindowStart(), info.getSuggestedWindowEnd(),
-                    info.getExplanation().flatMap(AcmeIssuer::toUri)));
+            return renewalWindow(logins(false).get(0), leaf);
+        } catch (AcmeException | RuntimeException e) {
+            LOG.warn("The CA's renewal information could not be read; keeping the renewal time known so far ({})",
+                    e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** The CA's suggested renewal window for a certificate just issued; never fails issuance. */
+    private Optional<RenewalWindow> windowAtIssuance(Login login, X509Certificate leaf) {
+        try {
+            return renewalWindow(login, leaf);
         } catch (AcmeException | RuntimeException e) {
             LOG.warn("The CA's renewal information could not be read; renewal will follow the expiry date ({})", e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /** The CA's renewal window (RFC 9773); empty when its directory offers no renewal information. */
+    private Optional<RenewalWindow> renewalWindow(Login login, X509Certificate leaf) throws AcmeException {
+        if (login.getSession().resourceUrlOptional(Resource.RENEWAL_INFO).isEmpty()) {
+            return Optional.empty();
+        }
+        RenewalInfo info = login.bindRenewalInfo(leaf);
+        Optional<Instant> retryAfter = info.fetch();
+        RenewalWindow window = new RenewalWindow(info.getSuggestedWindowStart(), info.getSuggestedWindowEnd(),
+                info.getExplanation().flatMap(AcmeIssuer::toUri));
+        Instant now = Instant.now();
+        renewalInfoReads.values().removeIf(read -> !now.isBefore(read.askAgainAfter()));
+        retryAfter.ifPresent(at -> renewalInfoReads.put(serialOf(leaf), new RenewalInfoRead(window, at)));
+        return Optional.of(window);
+    }
+
+    private static String serialOf(X509Certificate certificate) {
+        return certificate.getSerialNumber().toString(16);
     }
 
     /** A CA's link as a URI; one that is not a valid URI is left out rather than failing. */
@@ -561,6 +648,10 @@ public final class AcmeIssuer implements AutoCloseable {
     }
 
     private record Answer(String name, URL location, Challenge challenge) {
+    }
+
+    /** The CA's last answer about a certificate's renewal window, and when it may be asked again. */
+    private record RenewalInfoRead(RenewalWindow window, Instant askAgainAfter) {
     }
 
     /** The caller's observer, kept from breaking an issuance it only watches. */

@@ -1,6 +1,7 @@
 package org.xmppcert.core.acme;
 
 import java.security.KeyPair;
+import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -33,6 +34,9 @@ import org.xmppcert.core.renewal.Renewer;
  * certificate in service stays in service; the failure carries the CA's words, the advice and the
  * CA's Retry-After, so that the retry schedule waits as long as the CA asks.
  *
+ * <p>The new order names the certificate it replaces when that certificate came from the same CA
+ * and the CA offers renewal information (see {@link AcmeIssuer#renew}).
+ *
  * <p>A certificate obtained but not installed is kept (in memory) and installed at the next attempt
  * instead of ordering another: CAs limit duplicate certificates (Let's Encrypt: five for the same
  * names a week), and a retried install must not use them up.
@@ -45,6 +49,7 @@ public final class AcmeRenewer implements Renewer {
     private final KeyPolicy keyPolicy;
     private final Function<ManagedCertificate, Optional<KeyPair>> keyInService;
     private final Function<ManagedCertificate, List<String>> wantedNames;
+    private final Function<ManagedCertificate, Optional<X509Certificate>> replacedCertificate;
     private final CertificateInstaller installer;
     private final Map<String, IssuedCertificate> notInstalled = new ConcurrentHashMap<>();
 
@@ -56,6 +61,19 @@ public final class AcmeRenewer implements Renewer {
     public AcmeRenewer(AcmeIssuer issuer, KeyPolicy keyPolicy,
                        Function<ManagedCertificate, Optional<KeyPair>> keyInService,
                        Function<ManagedCertificate, List<String>> wantedNames, CertificateInstaller installer) {
+        this(issuer, keyPolicy, keyInService, wantedNames, current -> Optional.empty(), installer);
+    }
+
+    /**
+     * @param replacedCertificate the certificate in service if this issuer's CA issued it, for the new
+     *                            order to name as the one it replaces
+     */
+    public AcmeRenewer(AcmeIssuer issuer, KeyPolicy keyPolicy,
+                       Function<ManagedCertificate, Optional<KeyPair>> keyInService,
+                       Function<ManagedCertificate, List<String>> wantedNames,
+                       Function<ManagedCertificate, Optional<X509Certificate>> replacedCertificate,
+                       CertificateInstaller installer) {
+        this.replacedCertificate = Objects.requireNonNull(replacedCertificate, "replacedCertificate");
         this.issuer = Objects.requireNonNull(issuer, "issuer");
         this.keyPolicy = Objects.requireNonNull(keyPolicy, "keyPolicy");
         this.keyInService = Objects.requireNonNull(keyInService, "keyInService");
@@ -86,7 +104,7 @@ public final class AcmeRenewer implements Renewer {
             throws RenewalFailure, InterruptedException {
         Optional<KeyPair> currentKey = keyPolicy.keepCurrentKey() ? keyInService.apply(current) : Optional.empty();
         try {
-            return issuer.issue(names, keyPolicy, currentKey);
+            return issuer.renew(names, keyPolicy, currentKey, replacedCertificate.apply(current));
         } catch (IssuanceException e) {
             throw failure(e);
         }

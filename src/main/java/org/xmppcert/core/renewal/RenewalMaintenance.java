@@ -26,6 +26,10 @@ import org.xmppcert.core.issuance.RenewalWindow;
  * latest one check interval apart and earlier when the previous tick asks. A certificate being
  * renewed when another tick (or a manual check) reaches it is skipped, never renewed twice at once.
  *
+ * <p>Before deciding on an ACME certificate it asks the {@link RenewalInfoSource} for the CA's
+ * current renewal window; when the CA offers none or cannot be reached, the window known so far
+ * (from issuance or an earlier check) stays, so a network failure never stops the check.
+ *
  * <p>The state is saved before events are emitted: a crash in between loses a message rather than
  * sending it twice.
  */
@@ -36,6 +40,7 @@ public final class RenewalMaintenance {
     private final RenewalSettings settings;
     private final RenewalStateStore states;
     private final Renewer renewer;
+    private final RenewalInfoSource renewalInfo;
     private final RenewalListener listener;
     private final Clock clock;
     private final RenewalPolicy policy;
@@ -43,11 +48,19 @@ public final class RenewalMaintenance {
     private final ExpiryAlerts alerts;
     private final Set<String> inProgress = ConcurrentHashMap.newKeySet();
 
+    /** For CAs without renewal information. */
     public RenewalMaintenance(RenewalSettings settings, RenewalStateStore states, Renewer renewer,
                               RenewalListener listener, Clock clock, RandomGenerator random) {
+        this(settings, states, renewer, RenewalInfoSource.NONE, listener, clock, random);
+    }
+
+    public RenewalMaintenance(RenewalSettings settings, RenewalStateStore states, Renewer renewer,
+                              RenewalInfoSource renewalInfo, RenewalListener listener, Clock clock,
+                              RandomGenerator random) {
         this.settings = settings;
         this.states = states;
         this.renewer = renewer;
+        this.renewalInfo = renewalInfo;
         this.listener = listener;
         this.clock = clock;
         this.policy = new RenewalPolicy(clock, random);
@@ -93,8 +106,9 @@ public final class RenewalMaintenance {
         }
     }
 
-    private Instant maintain(ManagedCertificate certificate, RenewalState state) throws InterruptedException {
+    private Instant maintain(ManagedCertificate known, RenewalState state) throws InterruptedException {
         Instant now = clock.instant();
+        ManagedCertificate certificate = withCurrentWindow(known);
         RenewalDecision decision = policy.decide(certificate, state.ariChoice());
         state = state.withAriChoice(decision.ariChoice());
         if (!decision.due()) {
@@ -109,6 +123,16 @@ public final class RenewalMaintenance {
             return backingOff.get();
         }
         return renew(certificate, state, decision);
+    }
+
+    private ManagedCertificate withCurrentWindow(ManagedCertificate certificate) {
+        try {
+            return renewalInfo.currentWindow(certificate).map(certificate::withAriWindow).orElse(certificate);
+        } catch (RuntimeException e) {
+            LOG.warn("The CA's renewal window for {} could not be read; keeping the one known so far",
+                    certificate.names(), e);
+            return certificate;
+        }
     }
 
     private Instant renew(ManagedCertificate certificate, RenewalState state, RenewalDecision decision)

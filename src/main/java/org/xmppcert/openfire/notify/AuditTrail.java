@@ -4,6 +4,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.jivesoftware.openfire.security.SecurityAuditManager;
@@ -14,6 +15,7 @@ import org.xmppcert.core.history.CertificateEventType;
 import org.xmppcert.core.history.CertificateFacts;
 import org.xmppcert.core.history.CertificateHistory;
 import org.xmppcert.core.issuance.CertificateInstaller;
+import org.xmppcert.core.issuance.IssuedCertificate;
 import org.xmppcert.core.renewal.RenewalEvent;
 import org.xmppcert.core.renewal.RenewalListener;
 
@@ -111,13 +113,16 @@ public final class AuditTrail implements RenewalListener {
     /**
      * The install step of automatic renewal, recording each certificate it installs as renewed by the scheduler.
      *
-     * @param detail what the history keeps with each renewal, such as the CA it came from
+     * @param detail what the history keeps with each renewal, such as the CA it came from and the
+     *               renewal window the CA gave
      */
-    public CertificateInstaller recordingRenewals(CertificateInstaller installer, String detail) {
+    public CertificateInstaller recordingRenewals(CertificateInstaller installer,
+                                                  Function<IssuedCertificate, String> detail) {
         Objects.requireNonNull(installer, "installer");
+        Objects.requireNonNull(detail, "detail");
         return (certificateId, issued) -> {
             installer.install(certificateId, issued);
-            renewed(CertificateEvent.SCHEDULER, issued.names(), issued.chain(), detail);
+            renewed(CertificateEvent.SCHEDULER, issued.names(), issued.chain(), detail.apply(issued));
         };
     }
 

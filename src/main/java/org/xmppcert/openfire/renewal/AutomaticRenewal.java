@@ -2,11 +2,13 @@ package org.xmppcert.openfire.renewal;
 
 import java.net.URI;
 import java.security.KeyPair;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
@@ -18,6 +20,7 @@ import org.xmppcert.core.issuance.CertificateInstaller;
 import org.xmppcert.core.names.CertificateNames;
 import org.xmppcert.core.renewal.ManagedCertificate;
 import org.xmppcert.core.renewal.RenewalFailure;
+import org.xmppcert.core.renewal.RenewalInfoSource;
 import org.xmppcert.core.renewal.RenewalListener;
 import org.xmppcert.core.renewal.RenewalMaintenance;
 import org.xmppcert.core.renewal.RenewalSettings;
@@ -36,6 +39,10 @@ import org.xmppcert.openfire.service.DefaultCertificateService;
  * {@link AcmeRenewer} remembers a certificate it obtained but could not install, and installs it
  * at the next attempt instead of ordering another (CAs limit duplicates). Changed settings, or
  * {@link #settingsSaved()} for a changed secret, give the next check a new engine.
+ *
+ * <p>Where the CA offers renewal information (RFC 9773), each check asks it for the certificate's
+ * current renewal window, and a renewal names the certificate it replaces; both only for a
+ * certificate from the CA of the settings, as no other CA knows it.
  *
  * <p>When the settings do not allow renewing (automatic renewal off, a CA without ACME, terms
  * not agreed), a due renewal fails with the reason and what to do about it: the admins hear of
@@ -117,23 +124,29 @@ public final class AutomaticRenewal implements RenewalScheduler.Check, AutoClose
                 defaults.longestRetryDelay(), defaults.attemptsPerHour(), settings.warningDays(), wizard);
         AcmeIssuer issuer = null;
         Renewer renewer;
+        RenewalInfoSource renewalInfo = RenewalInfoSource.NONE;
         Optional<String> refusal = refusal(settings);
         if (refusal.isPresent()) {
             renewer = refusing(refusal.get(), "Request a certificate on the plugin's page, or change the settings"
                     + " so that the plugin can renew on its own.");
         } else {
             try {
-                issuer = service.unattendedIssuer(settings);
-                renewer = new AcmeRenewer(issuer, settings.keyPolicy(), current -> keyInService.get(),
-                        this::wantedNames, audit.recordingRenewals(installer, DefaultCertificateService.acmeOrigin(settings)));
+                AcmeIssuer acme = service.unattendedIssuer(settings);
+                issuer = acme;
+                Function<ManagedCertificate, Optional<X509Certificate>> fromCa =
+                        current -> service.certificateFromCa(settings, current);
+                renewer = new AcmeRenewer(acme, settings.keyPolicy(), current -> keyInService.get(),
+                        this::wantedNames, fromCa, audit.recordingRenewals(installer,
+                                issued -> DefaultCertificateService.acmeOrigin(settings, issued)));
+                renewalInfo = current -> fromCa.apply(current).flatMap(acme::currentRenewalWindow);
             } catch (RuntimeException e) {
                 LOG.warn("The ACME settings cannot be used for renewal", e);
                 renewer = refusing("The ACME settings cannot be used: " + e.getMessage(),
                         "Correct the settings on the plugin's settings page.");
             }
         }
-        return new Engine(settings, wizard, issuer, new RenewalMaintenance(renewal, states, renewer, listener, clock,
-                random));
+        return new Engine(settings, wizard, issuer, new RenewalMaintenance(renewal, states, renewer, renewalInfo,
+                listener, clock, random));
     }
 
     /** The names the server needs now; the certificate's own if the server has none a CA would certify. */

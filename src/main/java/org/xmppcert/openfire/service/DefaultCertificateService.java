@@ -235,13 +235,23 @@ public final class DefaultCertificateService implements CertificateService {
      * The certificates automatic renewal looks after: the one this plugin last installed for the
      * XMPP domain, while the server still uses it (one the admin replaced by hand is the admin's).
      * Its facts are those the history recorded at its install; whether it came from an ACME CA,
-     * whether it was revoked since and whether it covers the names wanted now are worked out here,
-     * so that renewal only decides.
+     * whether it was revoked since, whether it covers the names wanted now and the CA's renewal
+     * window last known are worked out here, so that renewal only decides.
      */
     public List<ManagedCertificate> managedCertificates() {
         IdentityStoreOverview stores = overview.get();
-        return ManagedCertificates.of(stores.getXmppDomain(), history.latest(HISTORY_SEARCHED),
-                StatusReport.serialsInUse(stores, clock.instant()), wantedNames());
+        String domain = stores.getXmppDomain();
+        return ManagedCertificates.of(domain, history.latest(HISTORY_SEARCHED),
+                StatusReport.serialsInUse(stores, clock.instant()), wantedNames(), storage.renewalStates().load(domain));
+    }
+
+    /**
+     * The certificate in service that {@code certificate} describes, if it came from the ACME CA of
+     * {@code settings}: the one whose renewal window that CA can tell, and which a renewal there
+     * names as replaced. Empty for a certificate from another CA, which knows nothing of it.
+     */
+    public Optional<X509Certificate> certificateFromCa(CertificateSettings settings, ManagedCertificate certificate) {
+        return ManagedCertificates.leafFrom(directoryOf(settings), history.latest(HISTORY_SEARCHED), certificate);
     }
 
     /**
@@ -264,9 +274,12 @@ public final class DefaultCertificateService implements CertificateService {
         return builder.build();
     }
 
-    /** What the history keeps with a certificate from the ACME CA of {@code settings}: where to revoke it. */
-    public static String acmeOrigin(CertificateSettings settings) {
-        return CertificateOrigin.acme(directoryOf(settings));
+    /**
+     * What the history keeps with a certificate from the ACME CA of {@code settings}: where to
+     * revoke it, and the renewal window the CA gave.
+     */
+    public static String acmeOrigin(CertificateSettings settings, IssuedCertificate issued) {
+        return CertificateOrigin.acme(directoryOf(settings), issued.renewalWindow());
     }
 
     /**
@@ -334,7 +347,7 @@ public final class DefaultCertificateService implements CertificateService {
             });
             run.installing();
             InstallOutcome outcome = install(CertificateBundle.of(issued.keyPair().getPrivate(), issued.chain()), actor);
-            String origin = CertificateOrigin.acme(directoryOf(settings));
+            String origin = acmeOrigin(settings, issued);
             if (outcome.succeeded()) {
                 recordInstalled(actor, issued.names(), issued.chain(), origin + "\n" + outcome.message());
                 run.done(outcome.message());

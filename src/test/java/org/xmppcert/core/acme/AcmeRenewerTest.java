@@ -66,6 +66,25 @@ class AcmeRenewerTest {
         assertNotEquals(current.leaf().getPublicKey(), now.leaf().getPublicKey(), "a new key unless the admin keeps it");
     }
 
+    /**
+     * Pebble 2.4 offers no renewal information (no {@code renewalInfo} in its directory): the
+     * check's question gets no window and no error, and a renewal that has the certificate it
+     * replaces does not name it (acme4j would refuse {@code replaces} without renewal information).
+     */
+    @Test
+    void atACaWithoutRenewalInformationTheCheckGetsNoWindowAndTheRenewalOrderIsPlain() throws Exception {
+        IssuedCertificate current = issuer.issue(NAMES, NEW_KEY, Optional.empty());
+        assertEquals(Optional.empty(), current.renewalWindow());
+        assertEquals(Optional.empty(), issuer.currentRenewalWindow(current.leaf()));
+
+        AcmeRenewer renewer = new AcmeRenewer(issuer, NEW_KEY, certificate -> Optional.empty(),
+                ManagedCertificate::names, certificate -> Optional.of(current.leaf()), (id, issued) -> installed.add(issued));
+        ManagedCertificate renewed = renewer.renew(ManagedCertificate.issuedByAcme(ID, current));
+
+        assertEquals(Optional.empty(), renewed.ariWindow());
+        assertNotEquals(current.leaf().getSerialNumber(), installed.get(0).leaf().getSerialNumber());
+    }
+
     @Test
     void aCertificateLackingANewComponentIsRenewedForTheNamesWantedNowAndAnOldUninstalledOneIsNotReused()
             throws Exception {

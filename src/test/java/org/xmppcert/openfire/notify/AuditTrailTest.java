@@ -120,10 +120,10 @@ class AuditTrailTest {
             throw new InstallException("the listener kept the old certificate");
         };
 
-        assertThrows(InstallException.class, () -> trail.recordingRenewals(refusing, "From the ACME CA at x")
+        assertThrows(InstallException.class, () -> trail.recordingRenewals(refusing, certificate -> "From the ACME CA at x")
                 .install("example.org", issued));
         assertEquals(List.of(), history.events());
-        trail.recordingRenewals((id, certificate) -> { }, "From the ACME CA at https://acme.example/dir")
+        trail.recordingRenewals((id, certificate) -> { }, certificate -> "From the ACME CA at https://acme.example/dir")
                 .install("example.org", issued);
 
         CertificateEvent event = history.events().get(0);

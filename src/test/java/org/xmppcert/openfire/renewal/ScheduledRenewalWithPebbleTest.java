@@ -134,7 +134,7 @@ class ScheduledRenewalWithPebbleTest {
         }, AesGcmSealer.withRandomKey());
         AcmeRenewer renewer = new AcmeRenewer(issuer, new KeyPolicy(KeyType.EC_P256, false), current -> Optional.empty(),
                 ManagedCertificate::names,
-                audit.recordingRenewals(installer, "From the ACME CA at " + pebble.directory()));
+                audit.recordingRenewals(installer, issued -> "From the ACME CA at " + pebble.directory()));
         RenewalMaintenance maintenance = new RenewalMaintenance(SETTINGS, new InMemoryRenewalStateStore(), renewer,
                 event -> {
                     audit.onEvent(event);

@@ -14,7 +14,10 @@ import java.util.stream.Stream;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -72,6 +75,27 @@ public final class HeadlessChromium implements AutoCloseable {
     /** Waits up to ten seconds for a condition on the page. */
     public <T> T await(Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, Duration.ofSeconds(10), Duration.ofMillis(100)).until(condition::apply);
+    }
+
+    /**
+     * Waits until the page that held {@code element} is gone, after a click that submits a form or
+     * follows a link. While Chromium swaps documents, asking about the old element can fail with
+     * "does not belong to the document" instead of a stale-element error: both mean it is gone.
+     */
+    public void awaitGone(WebElement element) {
+        await(driver -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException gone) {
+                return true;
+            } catch (WebDriverException swapping) {
+                if (String.valueOf(swapping.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw swapping;
+            }
+        });
     }
 
     public Object script(String script, Object... arguments) {

@@ -162,7 +162,9 @@ public final class AdminNotifier implements RenewalListener {
                             + explanation);
         }
         if (event instanceof RenewalEvent.Failed failed) {
-            return new AdminMessage(topic(event, failed.reason()),
+            // The advice names the kind of failure; the reason also carries its changing details
+            // (which connection broke, how), and a new wording of the same outage is no new news.
+            return new AdminMessage(topic(event, failed.advice()),
                     texts.get("notify.failed.subject", names),
                     texts.get("notify.failed.body", names, failed.consecutiveFailures(), failed.reason(), failed.advice(),
                             when(failed.nextAttempt()), when(failed.notAfter()), daysLeft(failed.at(), failed.notAfter())));

@@ -237,7 +237,7 @@ class ConsolePagesIT {
 
         WebElement confirm = browser.findElement(By.id("cm-dns-confirm"));
         confirm.click();
-        chromium.await(ExpectedConditions.stalenessOf(confirm));
+        chromium.awaitGone(confirm);
         chromium.await(ExpectedConditions.visibilityOfElementLocated(By.id("cm-names")));
         assertTrue(service.calls.contains("confirmDnsRecords admin " + ticket), service.calls.toString());
         chromium.script("window.cmSamePage = true;");
@@ -481,7 +481,7 @@ class ConsolePagesIT {
     private static void submit(String button) {
         WebElement sent = browser.findElement(By.id(button));
         sent.click();
-        chromium.await(ExpectedConditions.stalenessOf(sent));
+        chromium.awaitGone(sent);
     }
 
     private static void type(String field, String text) {

@@ -107,7 +107,7 @@ class ConsolePebbleIT {
         chromium.screenshot("pebble-request-dns-1280");
         WebElement confirm = browser.findElement(By.id("cm-dns-confirm"));
         confirm.click();
-        chromium.await(ExpectedConditions.stalenessOf(confirm));
+        chromium.awaitGone(confirm);
 
         untilDone(new ArrayList<>());
         assertEquals(List.of("Valid", "Valid"), states());

@@ -91,6 +91,21 @@ class AdminNotifierTest {
     }
 
     @Test
+    void theSameOutageWordedDifferentlyIsOneMessageButAnotherKindOfFailureIsNews() {
+        notifier.onEvent(failed("Certificate request failed (network): the CA could not be reached (io: Idle connection closed)",
+                1, START.plus(Duration.ofMinutes(5))));
+        clock.advance(Duration.ofMinutes(5));
+        notifier.onEvent(failed("Certificate request failed (network): the CA could not be reached (connect)", 2,
+                START.plus(Duration.ofMinutes(15))));
+        assertEquals(1, xmppMessages(1).size(), "a new wording of the same outage is not news");
+
+        clock.advance(Duration.ofMinutes(10));
+        notifier.onEvent(new RenewalEvent.Failed("example.org", NAMES, clock.instant(), "Too many certificates",
+                "Wait until the CA's limit resets.", 3, START.plus(Duration.ofHours(3)), START.plus(Duration.ofDays(30))));
+        assertTrue(xmppMessages(2).get(1).contains("Too many certificates"), "a rate limit is another failure");
+    }
+
+    @Test
     void aBurstOfTheSameFailureFromRealRenewalMaintenanceIsOneMessageUntilTheQuietPeriodHasPassed() throws Exception {
         RenewalSettings settings = RenewalSettings.defaults(WIZARD);
         InMemoryRenewalStateStore states = new InMemoryRenewalStateStore();
@@ -122,7 +137,8 @@ class AdminNotifierTest {
     void aDifferentFailureIsNewsAndIsSent() {
         notifier.onEvent(failed("The CA did not answer", 1, START.plus(Duration.ofMinutes(5))));
         clock.advance(Duration.ofMinutes(5));
-        notifier.onEvent(failed("The CA refused the order: rateLimited", 2, START.plus(Duration.ofHours(1))));
+        notifier.onEvent(new RenewalEvent.Failed("example.org", NAMES, clock.instant(), "The CA refused the order: rateLimited",
+                "Wait until the CA's limit resets.", 2, START.plus(Duration.ofHours(1)), START.plus(Duration.ofDays(30))));
 
         verify(server, times(2)).sendMessageToAdmins(anyString());
     }
@@ -193,7 +209,8 @@ class AdminNotifierTest {
         verify(email, times(1)).sendMessage(any(), any(), any(), any(), any(), any(), any());
 
         delivery = new AdminNotifier.Delivery(true, false, "xmpp-certificates@example.org");
-        notifier.onEvent(failed("second", 2, START.plus(Duration.ofMinutes(15))));
+        notifier.onEvent(new RenewalEvent.Failed("example.org", NAMES, clock.instant(), "second", "Another kind of failure.",
+                2, START.plus(Duration.ofMinutes(15)), START.plus(Duration.ofDays(30))));
         verify(server, times(1)).sendMessageToAdmins(anyString());
         verify(email, times(1)).sendMessage(any(), any(), any(), any(), any(), any(), any());
     }

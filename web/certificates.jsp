@@ -56,6 +56,8 @@
 <div class="jive-contentBoxHeader"><fmt:message key="status.overview.title"/></div>
 <div class="jive-contentBox">
     <dl class="cm-facts">
+        <dt><fmt:message key="status.xmpp-domain"/></dt>
+        <dd id="cm-xmpp-domain"><code><c:out value="${view.xmppDomain}"/></code></dd>
         <dt><fmt:message key="status.required-names"/></dt>
         <dd id="cm-required-names">
             <c:forEach var="name" items="${view.requiredNames}" varStatus="loop"><code><c:out value="${name}"/></code><c:if test="${not loop.last}">, </c:if></c:forEach>
@@ -139,6 +141,21 @@
                 </c:if>
             </c:otherwise>
         </c:choose>
+        <c:if test="${not empty store.contents}">
+            <h4><fmt:message key="status.store.contents"/></h4>
+            <table class="jive-table cm-contents">
+                <thead><tr><th><fmt:message key="status.store.alias"/></th><th><fmt:message key="status.certificate.names"/></th>
+                    <th><fmt:message key="status.certificate.issuer"/></th><th><fmt:message key="status.certificate.valid-until"/></th></tr></thead>
+                <tbody>
+                <c:forEach var="entry" items="${store.contents}">
+                    <tr><td><code class="cm-alias"><c:out value="${entry.alias}"/></code></td>
+                        <td><c:forEach var="name" items="${entry.names}" varStatus="loop"><code class="cm-name"><c:out value="${name}"/></code><c:if test="${not loop.last}">, </c:if></c:forEach></td>
+                        <td><c:out value="${entry.issuer}"/></td>
+                        <td><fmt:formatDate value="${entry.notAfter}" type="date" dateStyle="medium"/></td></tr>
+                </c:forEach>
+                </tbody>
+            </table>
+        </c:if>
     </div>
 </c:forEach>
 </div>

@@ -63,7 +63,7 @@ public final class ScriptedCertificateService implements CertificateService {
             Optional.empty(), Optional.empty(), "", false, Optional.empty(), KeyPolicy.DEFAULT, ChallengeType.HTTP_01,
             Optional.empty(), NamePolicy.DEFAULT, false, true, Duration.ofHours(6), List.of(14, 7, 3, 1), true, false,
             LocalTime.of(3, 30));
-    private volatile CertificateStatus status = new CertificateStatus(List.of(), List.of(), Optional.empty(),
+    private volatile CertificateStatus status = new CertificateStatus("example.org", List.of(), List.of(), Optional.empty(),
             Optional.empty(), List.of());
     private volatile List<String> requestNames = List.of("example.org");
     private volatile Map<String, String> saveProblems = Map.of();

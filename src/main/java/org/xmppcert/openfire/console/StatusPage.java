@@ -40,6 +40,10 @@ public final class StatusPage {
         return new StatusPage(service.status(), service.latestOrder(), service.settings().ca() == CaPreset.CLASSIC);
     }
 
+    public String getXmppDomain() {
+        return status.xmppDomain();
+    }
+
     public List<String> getRequiredNames() {
         return status.requiredNames();
     }
@@ -156,8 +160,39 @@ public final class StatusPage {
             return certificate;
         }
 
+        /** Every entry of the store, by alias. */
+        public List<StoredEntry> getContents() {
+            return store.contents().stream().map(StoredEntry::new).toList();
+        }
+
         public boolean isNeedsAttention() {
             return certificate == null || certificate.isNeedsAttention();
+        }
+    }
+
+    /** One entry of a store, as the page lists it. */
+    public static final class StoredEntry {
+
+        private final CertificateStatus.StoredCertificate entry;
+
+        StoredEntry(CertificateStatus.StoredCertificate entry) {
+            this.entry = entry;
+        }
+
+        public String getAlias() {
+            return entry.alias();
+        }
+
+        public List<String> getNames() {
+            return entry.names();
+        }
+
+        public String getIssuer() {
+            return entry.issuer();
+        }
+
+        public Date getNotAfter() {
+            return Date.from(entry.notAfter());
         }
     }
 

@@ -10,13 +10,14 @@ import java.util.Optional;
  * server's names, when the next renewal is due and how the last attempt went. It holds facts, not
  * sentences: the console and the ad-hoc commands word them in their reader's language.
  *
+ * @param xmppDomain    the server's XMPP domain
  * @param requiredNames the names the server needs certified now
  * @param stores        one entry per distinct identity store
  * @param nextRenewal   when the next renewal is due (empty when nothing is managed yet)
  * @param lastAttempt   the last issuance or renewal attempt, or the one running now
  * @param actions       what the admin should do, most urgent first; empty when all is well
  */
-public record CertificateStatus(List<String> requiredNames, List<StoreStatus> stores, Optional<Instant> nextRenewal,
+public record CertificateStatus(String xmppDomain, List<String> requiredNames, List<StoreStatus> stores, Optional<Instant> nextRenewal,
                                 Optional<LastAttempt> lastAttempt, List<CallToAction> actions) {
 
     public CertificateStatus {
@@ -28,8 +29,28 @@ public record CertificateStatus(List<String> requiredNames, List<StoreStatus> st
     /**
      * @param connectionTypes the Openfire connection types this store serves
      * @param certificate     the certificate in use for the XMPP domain; empty if none
+     * @param contents        every certificate the store holds, by alias: stale entries and other
+     *                        domains' too, since those are what an admin looks for when TLS misbehaves
      */
-    public record StoreStatus(String store, List<String> connectionTypes, Optional<CertificateInUse> certificate) {
+    public record StoreStatus(String store, List<String> connectionTypes, Optional<CertificateInUse> certificate,
+                              List<StoredCertificate> contents) {
+
+        public StoreStatus {
+            contents = List.copyOf(contents);
+        }
+
+        /** A store known only by the certificate it serves the domain with. */
+        public StoreStatus(String store, List<String> connectionTypes, Optional<CertificateInUse> certificate) {
+            this(store, connectionTypes, certificate, List.of());
+        }
+    }
+
+    /** One entry of an identity store. */
+    public record StoredCertificate(String alias, List<String> names, String issuer, Instant notAfter) {
+
+        public StoredCertificate {
+            names = List.copyOf(names);
+        }
     }
 
     /** @param missingNames required names this certificate does not cover */

@@ -20,6 +20,7 @@ import org.xmppcert.openfire.service.CertificateStatus.CertificateInUse;
 import org.xmppcert.openfire.service.CertificateStatus.LastAttempt;
 import org.xmppcert.openfire.service.CertificateStatus.LastAttempt.Outcome;
 import org.xmppcert.openfire.service.CertificateStatus.StoreStatus;
+import org.xmppcert.openfire.service.CertificateStatus.StoredCertificate;
 
 /**
  * Puts the status together from what the stores hold, what the server needs and what happened
@@ -36,7 +37,10 @@ final class StatusReport {
         String domain = overview.getXmppDomain();
         List<StoreStatus> stores = overview.getStores().stream()
                 .map(store -> new StoreStatus(String.valueOf(store.getFile()), store.getConnectionTypes(),
-                        inUse(store, domain, required, now)))
+                        inUse(store, domain, required, now), store.getCertificates().stream()
+                                .map(entry -> new StoredCertificate(entry.getAlias(), entry.getNames(), entry.getIssuer(),
+                                        entry.getNotAfter().toInstant()))
+                                .toList()))
                 .toList();
         Set<String> revoked = new LinkedHashSet<>();
         history.stream().filter(event -> event.type() == CertificateEventType.REVOKED)
@@ -66,7 +70,7 @@ final class StatusReport {
         if (settings.ca().isAcme() && !settings.termsAgreed()) {
             actions.add(CallToAction.agreeToTerms());
         }
-        return new CertificateStatus(required.names(), stores, nextRenewal, lastAttempt, actions);
+        return new CertificateStatus(domain, required.names(), stores, nextRenewal, lastAttempt, actions);
     }
 
     /** The serial numbers of the certificates the stores serve the XMPP domain with. */

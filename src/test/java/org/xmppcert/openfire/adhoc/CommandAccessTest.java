@@ -67,7 +67,7 @@ class CommandAccessTest {
     @Test
     void anAdminOfAnotherDomainIsRecordedByBareJid() {
         server.admins.add("ops@other.example");
-        when(server.service.status()).thenReturn(new CertificateStatus(List.of("example.org"), List.of(),
+        when(server.service.status()).thenReturn(new CertificateStatus("example.org", List.of("example.org"), List.of(),
                 Optional.empty(), Optional.empty(), List.of()));
 
         server.start(CommandHarness.jid("ops@other.example/laptop"), "status");

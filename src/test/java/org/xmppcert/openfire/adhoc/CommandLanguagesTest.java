@@ -50,7 +50,7 @@ class CommandLanguagesTest {
     void aGermanClientGetsGermanFormsNotesAndMessages() {
         server.admins.add("chef@example.org");
         server.sessionLanguages.put(GERMAN_ADMIN, Locale.GERMAN);
-        when(server.service.status()).thenReturn(new CertificateStatus(List.of("example.org"), List.of(),
+        when(server.service.status()).thenReturn(new CertificateStatus("example.org", List.of("example.org"), List.of(),
                 Optional.empty(), Optional.of(new CertificateStatus.LastAttempt(
                         CertificateStatus.LastAttempt.Outcome.FAILED, Instant.parse("2025-05-02T10:15:00Z"),
                         "scheduler", Optional.of("example.org: NXDOMAIN"))),

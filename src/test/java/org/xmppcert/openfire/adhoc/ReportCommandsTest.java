@@ -40,7 +40,7 @@ class ReportCommandsTest {
     @Test
     void statusShowsNamesActionsRenewalAndOneRowPerIdentityStore() {
         server.admins.add("admin@example.org");
-        when(server.service.status()).thenReturn(new CertificateStatus(
+        when(server.service.status()).thenReturn(new CertificateStatus("example.org",
                 List.of("example.org", "conference.example.org"),
                 List.of(new StoreStatus("conf/security/keystore.jks", List.of("SOCKET_C2S", "SOCKET_S2S"),
                                 Optional.of(new CertificateInUse("4f2a", List.of("example.org"), "CN=R11, O=Let's Encrypt",
@@ -86,7 +86,7 @@ class ReportCommandsTest {
     @Test
     void statusSaysWhenNothingNeedsDoing() {
         server.admins.add("admin@example.org");
-        when(server.service.status()).thenReturn(new CertificateStatus(List.of("example.org"), List.of(),
+        when(server.service.status()).thenReturn(new CertificateStatus("example.org", List.of("example.org"), List.of(),
                 Optional.empty(), Optional.empty(), List.of()));
 
         CommandReply reply = server.start(ADMIN, "status");
@@ -98,7 +98,7 @@ class ReportCommandsTest {
     @Test
     void statusNamesWhoseAttemptFailedAndWhy() {
         server.admins.add("admin@example.org");
-        when(server.service.status()).thenReturn(new CertificateStatus(List.of("example.org"), List.of(),
+        when(server.service.status()).thenReturn(new CertificateStatus("example.org", List.of("example.org"), List.of(),
                 Optional.empty(), Optional.of(new LastAttempt(Outcome.FAILED, Instant.parse("2025-05-02T10:15:00Z"),
                         "admin", Optional.empty())),
                 List.of(CallToAction.lastAttemptFailed(Optional.empty()), CallToAction.agreeToTerms())));

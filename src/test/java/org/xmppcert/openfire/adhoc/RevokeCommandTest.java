@@ -47,7 +47,7 @@ class RevokeCommandTest {
                 event(CertificateEventType.RENEWED, PREVIOUS, "2025-03-01T03:00:00Z"),
                 event(CertificateEventType.ISSUED, REVOKED, "2025-02-01T03:00:00Z"),
                 event(CertificateEventType.ISSUED, EXPIRED, "2025-01-01T03:00:00Z")));
-        when(server.service.status()).thenReturn(new CertificateStatus(List.of("example.org"), List.of(
+        when(server.service.status()).thenReturn(new CertificateStatus("example.org", List.of("example.org"), List.of(
                 new StoreStatus("conf/security/keystore.jks", List.of("SOCKET_C2S"), Optional.of(new CertificateInUse(
                         "C0FFEE", List.of("example.org"), "CN=R11", "EC P-256", CURRENT.notBefore(), CURRENT.notAfter(),
                         78, false, List.of())))), Optional.empty(), Optional.empty(), List.of()));

@@ -92,16 +92,30 @@ class ConsolePagesIT {
         server.setLocale(Locale.ENGLISH);
         chromium.setWidth(HeadlessChromium.WIDE);
         service.setSettings(acmeSettings(CaPreset.LETS_ENCRYPT_STAGING));
-        service.setStatus(new CertificateStatus(NAMES, List.of(new CertificateStatus.StoreStatus(
+        service.setStatus(new CertificateStatus("example.org", NAMES, List.of(new CertificateStatus.StoreStatus(
                 "resources/security/keystore", List.of("SOCKET_C2S", "SOCKET_S2S", "BOSH_C2S", "WEBADMIN"),
                 Optional.of(new CertificateStatus.CertificateInUse("1f", List.of("example.org"), "CN=example.org",
                         "EC P-256", NOW.minus(2, ChronoUnit.DAYS), NOW.plus(363, ChronoUnit.DAYS), 363, true,
-                        List.of("conference.example.org", "upload.example.org"))))),
+                        List.of("conference.example.org", "upload.example.org"))),
+                List.of(new CertificateStatus.StoredCertificate("example.org_ec", List.of("example.org"), "CN=example.org",
+                                NOW.plus(363, ChronoUnit.DAYS)),
+                        new CertificateStatus.StoredCertificate("old.example.net", List.of("old.example.net"),
+                                "CN=R10, O=Let's Encrypt", NOW.minus(20, ChronoUnit.DAYS))))),
                 Optional.empty(), Optional.of(new LastAttempt(LastAttempt.Outcome.FAILED,
                         NOW.minus(3, ChronoUnit.HOURS), "scheduler", Optional.of(CA_REASON))),
                 List.of(CallToAction.noCaSignedCertificate("example.org"),
                         CallToAction.namesNotCovered(List.of("conference.example.org", "upload.example.org")),
                         CallToAction.lastAttemptFailed(Optional.of(CA_REASON)), CallToAction.agreeToTerms())));
+    }
+
+    @Test
+    void theStatusShowsTheDomainAndEveryCertificateInTheStoreByAlias() {
+        browser.get(server.url("certificates.jsp"));
+
+        assertEquals("example.org", browser.findElement(By.id("cm-xmpp-domain")).getText());
+        assertEquals(List.of("example.org_ec", "old.example.net"), browser.findElements(By.cssSelector(".cm-contents .cm-alias"))
+                .stream().map(WebElement::getText).toList());
+        assertTrue(browser.findElement(By.cssSelector(".cm-contents")).getText().contains("CN=R10, O=Let's Encrypt"));
     }
 
     @Test
@@ -136,7 +150,7 @@ class ConsolePagesIT {
 
     @Test
     void allIsWellIsSaidPlainly() {
-        service.setStatus(new CertificateStatus(NAMES, List.of(new CertificateStatus.StoreStatus(
+        service.setStatus(new CertificateStatus("example.org", NAMES, List.of(new CertificateStatus.StoreStatus(
                 "resources/security/keystore", List.of("SOCKET_C2S"),
                 Optional.of(new CertificateStatus.CertificateInUse("2a", NAMES, "CN=(STAGING) Ersatz Edamame E1",
                         "EC P-256", NOW.minus(1, ChronoUnit.DAYS), NOW.plus(89, ChronoUnit.DAYS), 89, false,

@@ -168,6 +168,9 @@ class DefaultCertificateServiceTest {
         assertEquals(List.of(), inUse.missingNames());
         assertEquals("EC_P256", inUse.keyType());
         assertTrue(inUse.daysLeft() > 0);
+        assertEquals(DOMAIN, status.xmppDomain());
+        assertEquals(List.of(List.of(DOMAIN, "conference." + DOMAIN)), status.stores().get(0).contents().stream()
+                .map(CertificateStatus.StoredCertificate::names).toList(), "the store holds the new certificate only");
         assertEquals(List.of(), status.actions());
         CertificateStatus.LastAttempt lastAttempt = status.lastAttempt().orElseThrow();
         assertEquals(CertificateStatus.LastAttempt.Outcome.ISSUED, lastAttempt.outcome());

@@ -292,9 +292,15 @@ class LiveKeystoreInstallerTest {
             SSLSocket socket = (SSLSocket) capture.socketFactory().createSocket(server.host(), server.port());
             socket.setSoTimeout(5000);
             socket.startHandshake();
-            return new EstablishedSession(socket,
+            EstablishedSession session = new EstablishedSession(socket,
                     new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8)),
                     new PrintWriter(socket.getOutputStream(), true, StandardCharsets.UTF_8), capture);
+            // The client's handshake can end before the server has filed the session as established;
+            // an echo proves the server side is in its loop, so it counts among the sessions it drops.
+            if (!"established".equals(session.roundTrip("established"))) {
+                throw new IllegalStateException("The test listener does not echo");
+            }
+            return session;
         }
 
         String roundTrip(String line) throws Exception {

@@ -109,11 +109,13 @@
             </form>
         </div>
 
-        <div id="cm-failure" class="jive-error cm-notice" role="alert" ${empty progress.failure ? 'hidden' : ''}>
-            <strong><fmt:message key="request.failed"/></strong> <span id="cm-failure-text"><c:out value="${progress.failure}"/></span>
+        <%@ include file="WEB-INF/includes/install-text.jspf" %>
+        <c:set var="failureText" value="${empty progress.failure and not progress.installed ? installText : progress.failure}"/>
+        <div id="cm-failure" class="jive-error cm-notice" role="alert" ${empty failureText ? 'hidden' : ''}>
+            <strong><fmt:message key="request.failed"/></strong> <span id="cm-failure-text"><c:out value="${failureText}"/></span>
         </div>
-        <div id="cm-result" class="jive-success cm-notice" ${empty progress.installResult ? 'hidden' : ''}>
-            <strong><fmt:message key="request.installed"/></strong> <span id="cm-result-text"><c:out value="${progress.installResult}"/></span>
+        <div id="cm-result" class="jive-success cm-notice" ${progress.installed ? '' : 'hidden'}>
+            <strong><fmt:message key="request.installed"/></strong> <span id="cm-result-text"><c:out value="${progress.installed ? installText : ''}"/></span>
             <a href="certificates.jsp"><fmt:message key="request.see-status"/></a>
         </div>
 

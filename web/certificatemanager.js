@@ -184,10 +184,12 @@
         });
         bindCopyButtons(records);
 
-        document.getElementById('cm-failure').hidden = !progress.failure;
-        document.getElementById('cm-failure-text').textContent = progress.failure || '';
-        document.getElementById('cm-result').hidden = !progress.installResult;
-        document.getElementById('cm-result-text').textContent = progress.installResult || '';
+        // An install that did not take is the request's failure, worded by the server in the admin's language.
+        var failure = progress.failure || (progress.installed ? '' : progress.installText) || '';
+        document.getElementById('cm-failure').hidden = !failure;
+        document.getElementById('cm-failure-text').textContent = failure;
+        document.getElementById('cm-result').hidden = !progress.installed;
+        document.getElementById('cm-result-text').textContent = progress.installed ? progress.installText : '';
         document.getElementById('cm-spinner').hidden = progress.finished;
         document.getElementById('cm-cancel-form').hidden = progress.finished;
     }

@@ -34,6 +34,7 @@ import org.xmppcert.openfire.service.CertificateService;
 import org.xmppcert.openfire.service.CertificateSettings;
 import org.xmppcert.openfire.service.CertificateStatus;
 import org.xmppcert.openfire.service.ClassicRequestView;
+import org.xmppcert.openfire.service.InstallReport;
 import org.xmppcert.openfire.service.OrderProgress;
 import org.xmppcert.openfire.service.OrderProgress.NameProgress;
 import org.xmppcert.openfire.service.OrderProgress.NameState;
@@ -84,10 +85,10 @@ public final class ScriptedCertificateService implements CertificateService {
 
     /** Moves a request on to the given stage. */
     public synchronized void advance(String ticket, Phase phase, List<NameProgress> names, List<TxtRecord> dnsRecords,
-                                     String failure, String installResult) {
+                                     String failure, InstallReport install) {
         OrderProgress current = orders.get(ticket);
         orders.put(ticket, new OrderProgress(ticket, current.startedBy(), current.startedAt(), phase, names, dnsRecords,
-                Optional.ofNullable(failure), Optional.ofNullable(installResult)));
+                Optional.ofNullable(failure), Optional.ofNullable(install)));
     }
 
     public void addHistory(CertificateEvent event) {

@@ -4,6 +4,7 @@ import java.util.Date;
 import java.util.List;
 
 import org.xmppcert.core.challenge.TxtRecord;
+import org.xmppcert.openfire.service.InstallReport;
 import org.xmppcert.openfire.service.OrderProgress;
 import org.xmppcert.openfire.service.OrderProgress.NameProgress;
 
@@ -57,19 +58,33 @@ public final class ProgressView {
         return progress.failure().orElse(null);
     }
 
-    /** How the install and its handshake check went, or null before it is done. */
-    public String getInstallResult() {
-        return progress.installResult().orElse(null);
+    /** Whether the certificate was installed and every listener presents it. */
+    public boolean isInstalled() {
+        return progress.install().map(InstallReport::installed).orElse(false);
     }
 
-    /** The progress as JSON for the page's script, with the fresh CSRF token its forms need next. */
-    public String toJson(String csrf) {
+    /** The bundle key saying how the install ended, or null before then. */
+    public String getInstallMessageKey() {
+        return progress.install().map(InstallReport::messageKey).orElse(null);
+    }
+
+    public List<Object> getInstallMessageArguments() {
+        return progress.install().map(InstallReport::messageArguments).orElse(List.of());
+    }
+
+    /**
+     * The progress as JSON for the page's script, with the fresh CSRF token its forms need next.
+     *
+     * @param installText {@link #getInstallMessageKey()} as the page worded it in the admin's language, or null
+     */
+    public String toJson(String csrf, String installText) {
         Json json = new Json().open()
                 .field("ticket", getTicket())
                 .field("phase", getPhase())
                 .field("finished", isFinished())
                 .field("failure", getFailure())
-                .field("installResult", getInstallResult())
+                .field("installed", isInstalled())
+                .field("installText", installText)
                 .field("csrf", csrf)
                 .array("names");
         for (Name name : getNames()) {

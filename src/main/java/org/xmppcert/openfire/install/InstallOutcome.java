@@ -11,13 +11,14 @@ import org.xmppcert.core.tlscheck.HandshakeReport;
  *
  * @param status            the verdict
  * @param message           one paragraph saying what happened and, on failure, why
+ * @param reason            on failure, only the why (the technical part pages quote in their own words), else null
  * @param storeFiles        the identity store files that were changed (and, on rollback, restored)
  * @param backups           the copies {@code CertificateStoreManager.backup()} made first
  * @param check             the handshake check, or null when the install did not get that far
  * @param fileWritten       whether the store files hold the new certificate now (else: pending)
  * @param elapsed           install, check and (if any) rollback together
  */
-public record InstallOutcome(Status status, String message, List<Path> storeFiles, List<Path> backups,
+public record InstallOutcome(Status status, String message, String reason, List<Path> storeFiles, List<Path> backups,
                              HandshakeReport check, boolean fileWritten, Duration elapsed) {
 
     public InstallOutcome {

@@ -137,7 +137,7 @@ public final class LiveKeystoreInstaller {
                 + " listener(s) present it. " + (fileWritten ? "The keystore files are written."
                 : "The keystore files will be written at the maintenance time; established sessions were kept.");
         LOG.info(message);
-        return new InstallOutcome(Status.INSTALLED, message, files, backups, report, fileWritten, since(start));
+        return new InstallOutcome(Status.INSTALLED, message, null, files, backups, report, fileWritten, since(start));
     }
 
     /** Every distinct identity store, as Openfire's expiry checker collects them. */
@@ -178,13 +178,15 @@ public final class LiveKeystoreInstaller {
             problems.add("restarting the HTTPS-bind server: " + describe(e));
         }
         Status status = problems.isEmpty() ? Status.ROLLED_BACK : Status.ROLLBACK_FAILED;
+        String reason = problems.isEmpty() ? why
+                : why + "\nRolling back: " + String.join("; ", problems) + ". Backups of the stores: " + backups;
         String message = why + "\n" + (problems.isEmpty()
                 ? "The previous certificate was put back in place."
                 : "Putting the previous certificate back also failed (" + String.join("; ", problems)
                         + "). Backups of the stores: " + backups);
         LOG.warn(message);
         tellAdmins.accept("Certificate Manager: the new certificate for " + xmppDomain + " was not installed.\n" + message);
-        return new InstallOutcome(status, message, files, backups, report, false, since(start));
+        return new InstallOutcome(status, message, reason, files, backups, report, false, since(start));
     }
 
     /** Rewrites the file from the restored in-memory store; if that fails, the backup goes back. */
@@ -219,7 +221,7 @@ public final class LiveKeystoreInstaller {
     private InstallOutcome refused(String message, List<Path> files, List<Path> backups, long start) {
         LOG.warn(message);
         tellAdmins.accept("Certificate Manager: the new certificate for " + xmppDomain + " was not installed.\n" + message);
-        return new InstallOutcome(Status.REFUSED, message, files, backups, null, false, since(start));
+        return new InstallOutcome(Status.REFUSED, message, message, files, backups, null, false, since(start));
     }
 
     private static String describe(Exception e) {

@@ -186,7 +186,7 @@ public final class DefaultCertificateService implements CertificateService {
         try {
             run.runningAs(background.submit(() -> order(run, settings, names)));
         } catch (RuntimeException e) {
-            run.failed("The request could not be started: " + describe(e), null);
+            run.failed("The request could not be started: " + describe(e));
             throw new IllegalStateException("The request could not be started: " + describe(e), e);
         }
         return run.ticket();
@@ -350,23 +350,23 @@ public final class DefaultCertificateService implements CertificateService {
             String origin = acmeOrigin(settings, issued);
             if (outcome.succeeded()) {
                 recordInstalled(actor, issued.names(), issued.chain(), origin + "\n" + outcome.message());
-                run.done(outcome.message());
+                run.done(InstallReport.of(outcome));
             } else {
                 recordFailure(actor, issued.names(), issued.chain(), outcome.message());
-                run.failed("The certificate was issued but not installed: " + outcome.message(), outcome.message());
+                run.notInstalled(InstallReport.of(outcome));
             }
         } catch (IssuanceException e) {
             recordFailure(actor, names.names(), null, e.getMessage());
-            run.failed(e.getMessage(), null);
+            run.failed(e.getMessage());
         } catch (Exception e) {
             if (e instanceof InterruptedException || run.cancelRequested()) {
                 recordFailure(actor, names.names(), null, "The request was cancelled.");
-                run.failed("The request was cancelled.", null);
+                run.failed("The request was cancelled.");
                 return;
             }
             LOG.warn("A certificate request failed unexpectedly", e);
             recordFailure(actor, names.names(), null, describe(e));
-            run.failed("The request failed: " + describe(e), null);
+            run.failed("The request failed: " + describe(e));
         }
     }
 

@@ -26,7 +26,7 @@ final class OrderRun implements IssuanceObserver {
     private OrderProgress.Phase phase = OrderProgress.Phase.ORDERING;
     private List<TxtRecord> dnsRecords = List.of();
     private String failure;
-    private String installResult;
+    private InstallReport install;
     private ManualDns01Responder manualDns;
     private Future<?> task;
     private boolean cancelRequested;
@@ -44,7 +44,7 @@ final class OrderRun implements IssuanceObserver {
 
     synchronized OrderProgress snapshot() {
         return new OrderProgress(ticket, startedBy, startedAt, phase, List.copyOf(names.values()), dnsRecords,
-                Optional.ofNullable(failure), Optional.ofNullable(installResult));
+                Optional.ofNullable(failure), Optional.ofNullable(install));
     }
 
     synchronized boolean finished() {
@@ -94,15 +94,20 @@ final class OrderRun implements IssuanceObserver {
         move(OrderProgress.Phase.INSTALLING);
     }
 
-    synchronized void done(String result) {
-        installResult = result;
+    synchronized void done(InstallReport report) {
+        install = report;
         dnsRecords = List.of();
         phase = OrderProgress.Phase.DONE;
     }
 
-    synchronized void failed(String why, String installReport) {
+    synchronized void failed(String why) {
         failure = why;
-        installResult = installReport;
+        dnsRecords = List.of();
+        phase = OrderProgress.Phase.FAILED;
+    }
+
+    synchronized void notInstalled(InstallReport report) {
+        install = report;
         dnsRecords = List.of();
         phase = OrderProgress.Phase.FAILED;
     }

@@ -81,6 +81,14 @@ class CommandLanguagesTest {
         server.watcher.checkAll();
         assertEquals(List.of("Die Zertifikatsanforderung order-3 ist fehlgeschlagen: example.org: NXDOMAIN"),
                 server.messagesSent().stream().map(Message::getBody).toList());
+
+        when(server.service.requestCertificate("chef")).thenReturn("order-4");
+        server.send(GERMAN_ADMIN, server.start(GERMAN_ADMIN, "request"), "complete", Map.of("ca", List.of("LETS_ENCRYPT")));
+        when(server.service.progress("order-4")).thenReturn(Optional.of(Fixtures.done("order-4")));
+        server.watcher.checkAll();
+        assertEquals("Die Zertifikatsanforderung order-4 ist abgeschlossen. Das Zertifikat (SHA-256 AB:CD) ist in 1"
+                + " Identitätsspeicher(n) installiert; 2 Listener präsentieren es. Die Keystore-Dateien sind geschrieben.",
+                server.messagesSent().get(1).getBody());
     }
 
     @Test

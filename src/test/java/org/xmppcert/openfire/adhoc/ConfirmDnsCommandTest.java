@@ -88,9 +88,10 @@ class ConfirmDnsCommandTest {
         verify(server.service).confirmDnsRecords("order-2", "admin");
         server.watcher.checkAll();
         assertEquals(List.of(), server.messagesSent(), "the records just confirmed are not sent again");
-        when(server.service.progress("order-2")).thenReturn(Optional.of(Fixtures.done("order-2", "Installed.")));
+        when(server.service.progress("order-2")).thenReturn(Optional.of(Fixtures.done("order-2")));
         server.watcher.checkAll();
-        assertEquals(List.of("Certificate request order-2 is done. Installed."),
+        assertEquals(List.of("Certificate request order-2 is done. Installed the certificate (SHA-256 AB:CD) in 1 identity"
+                + " store(s); 2 listener(s) present it. The keystore files are written."),
                 server.messagesSent().stream().map(Message::getBody).toList());
         assertTrue(server.audit.get(0).details().startsWith("DNS records confirmed for request order-2"));
     }

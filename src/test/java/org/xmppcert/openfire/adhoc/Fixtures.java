@@ -12,6 +12,8 @@ import org.xmppcert.core.keys.KeyPolicy;
 import org.xmppcert.core.names.NamePolicy;
 import org.xmppcert.openfire.service.CaPreset;
 import org.xmppcert.openfire.service.CertificateSettings;
+import org.xmppcert.openfire.install.InstallOutcome;
+import org.xmppcert.openfire.service.InstallReport;
 import org.xmppcert.openfire.service.OrderProgress;
 
 /** Settings and request snapshots as the service hands them out. */
@@ -32,10 +34,12 @@ final class Fixtures {
                 records, Optional.empty(), Optional.empty());
     }
 
-    static OrderProgress done(String ticket, String installResult) {
+    /** Installed in one identity store, presented by two listeners, keystore file written. */
+    static OrderProgress done(String ticket) {
         return new OrderProgress(ticket, "admin", Instant.parse("2025-06-01T12:00:00Z"), OrderProgress.Phase.DONE,
                 List.of(new OrderProgress.NameProgress("example.org", OrderProgress.NameState.VALID, Optional.empty())),
-                List.of(), Optional.empty(), Optional.of(installResult));
+                List.of(), Optional.empty(), Optional.of(new InstallReport(InstallOutcome.Status.INSTALLED, Optional.of("AB:CD"),
+                        1, 2, true, Optional.empty())));
     }
 
     static OrderProgress failed(String ticket, String failure) {

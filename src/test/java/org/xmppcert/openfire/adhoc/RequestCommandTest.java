@@ -271,8 +271,7 @@ class RequestCommandTest {
                 Fixtures.order("order-9", OrderProgress.Phase.AWAITING_DNS_RECORDS, List.of(RECORD))));
         server.watcher.checkAll();
         server.watcher.checkAll();
-        when(server.service.progress("order-9")).thenReturn(Optional.of(Fixtures.done("order-9",
-                "Installed for example.org; a TLS handshake on port 5222 presents it")));
+        when(server.service.progress("order-9")).thenReturn(Optional.of(Fixtures.done("order-9")));
         server.watcher.checkAll();
         server.watcher.checkAll();
 
@@ -281,8 +280,8 @@ class RequestCommandTest {
         assertEquals("Certificate request order-9 waits for these DNS TXT records:\n"
                 + "_acme-challenge.example.org. IN TXT \"LPsIwTo7o8BoG0-vjCyGQGBWSVIPxI-i_X336eUOQZo\"\n"
                 + "Create them, then run the command \"Confirm DNS records are in place\".", sent.get(0).getBody());
-        assertEquals("Certificate request order-9 is done. Installed for example.org; a TLS handshake on port 5222"
-                + " presents it", sent.get(1).getBody());
+        assertEquals("Certificate request order-9 is done. Installed the certificate (SHA-256 AB:CD) in 1 identity"
+                + " store(s); 2 listener(s) present it. The keystore files are written.", sent.get(1).getBody());
         assertEquals("admin@example.org/Gajim", sent.get(1).getTo().toString());
         assertEquals("example.org", sent.get(1).getFrom().toString());
     }

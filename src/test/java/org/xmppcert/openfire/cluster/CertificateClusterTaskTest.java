@@ -187,7 +187,7 @@ class CertificateClusterTaskTest {
     }
 
     private static InstallOutcome outcome(InstallOutcome.Status status, String message) {
-        return new InstallOutcome(status, message, List.of(Path.of("keystore")), List.of(), null, true, Duration.ZERO);
+        return new InstallOutcome(status, message, status == InstallOutcome.Status.INSTALLED ? null : message, List.of(Path.of("keystore")), List.of(), null, true, Duration.ZERO);
     }
 
     private static SecretSealer sealerWithKey(String key) {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -22,8 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.xmppcert.core.acme.ChallengeType;
 import org.xmppcert.core.history.CertificateEventType;
 import org.xmppcert.core.keys.KeyType;
+import org.xmppcert.openfire.install.InstallOutcome;
 import org.xmppcert.openfire.service.CaPreset;
 import org.xmppcert.openfire.service.CertificateStatus;
+import org.xmppcert.openfire.service.InstallReport;
 import org.xmppcert.openfire.service.OrderProgress;
 
 /**
@@ -41,17 +44,18 @@ class ConsoleBundlesTest {
     private static final Pattern BEAN_KEY = Pattern.compile("Message\\.key\\(\"([^\"]+)\"\\s*[,)]");
 
     /** The values each computed key in the pages can take. */
-    private static final Map<String, List<String>> COMPUTED = Map.of(
-            "settings.ca.${preset}", names(CaPreset.values()),
-            "settings.keyType.${keyType}", names(KeyType.values()),
-            "settings.challengeType.${challengeType}", names(ChallengeType.values()),
-            "settings.challengeType.${challengeType}.hint", names(ChallengeType.values()),
-            "request.phase.${progress.phase}", names(OrderProgress.Phase.values()),
-            "request.state.${name.state}", names(OrderProgress.NameState.values()),
-            "history.type.${event.type}", names(CertificateEventType.values()),
-            "status.action.${action.kind}", names(CertificateStatus.CallToAction.Kind.values()),
-            "status.last-attempt.${attempt.outcome}", names(CertificateStatus.LastAttempt.Outcome.values()),
-            "revoke.reason.${reason}", RevokePage.REASONS);
+    private static final Map<String, List<String>> COMPUTED = Map.ofEntries(
+            Map.entry("settings.ca.${preset}", names(CaPreset.values())),
+            Map.entry("settings.keyType.${keyType}", names(KeyType.values())),
+            Map.entry("settings.challengeType.${challengeType}", names(ChallengeType.values())),
+            Map.entry("settings.challengeType.${challengeType}.hint", names(ChallengeType.values())),
+            Map.entry("request.phase.${progress.phase}", names(OrderProgress.Phase.values())),
+            Map.entry("request.state.${name.state}", names(OrderProgress.NameState.values())),
+            Map.entry("history.type.${event.type}", names(CertificateEventType.values())),
+            Map.entry("status.action.${action.kind}", names(CertificateStatus.CallToAction.Kind.values())),
+            Map.entry("status.last-attempt.${attempt.outcome}", names(CertificateStatus.LastAttempt.Outcome.values())),
+            Map.entry("revoke.reason.${reason}", RevokePage.REASONS),
+            Map.entry("${progress.installMessageKey}", installMessageKeys()));
 
     @Test
     void everyKeyThePagesAndBeansUseIsInEveryBundle() throws IOException {
@@ -131,6 +135,14 @@ class ConsoleBundlesTest {
             found.add(matcher.group(1));
         }
         return found;
+    }
+
+    /** Every key an install report can be worded with: each verdict, the keystore written now or later. */
+    private static List<String> installMessageKeys() {
+        return Arrays.stream(InstallOutcome.Status.values())
+                .flatMap(status -> Stream.of(true, false).map(written -> new InstallReport(status, Optional.empty(), 0,
+                        0, written, Optional.empty()).messageKey()))
+                .distinct().toList();
     }
 
     private static List<String> names(Enum<?>[] values) {

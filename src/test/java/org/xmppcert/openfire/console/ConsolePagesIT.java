@@ -36,11 +36,13 @@ import org.xmppcert.core.history.CertificateEventType;
 import org.xmppcert.core.history.CertificateFacts;
 import org.xmppcert.core.keys.KeyPolicy;
 import org.xmppcert.core.names.NamePolicy;
+import org.xmppcert.openfire.install.InstallOutcome;
 import org.xmppcert.openfire.service.CaPreset;
 import org.xmppcert.openfire.service.CertificateSettings;
 import org.xmppcert.openfire.service.CertificateStatus;
 import org.xmppcert.openfire.service.CertificateStatus.CallToAction;
 import org.xmppcert.openfire.service.CertificateStatus.LastAttempt;
+import org.xmppcert.openfire.service.InstallReport;
 import org.xmppcert.openfire.service.OrderProgress.NameProgress;
 import org.xmppcert.openfire.service.OrderProgress.NameState;
 import org.xmppcert.openfire.service.OrderProgress.Phase;
@@ -267,9 +269,10 @@ class ConsolePagesIT {
         assertFalse(browser.findElement(By.id("cm-dns")).isDisplayed());
 
         service.advance(ticket, Phase.DONE, names(NameState.VALID, NameState.VALID, NameState.VALID), List.of(), null,
-                "Installed in 1 identity store; the TLS handshake on port 5222 presents the new certificate.");
+                new InstallReport(InstallOutcome.Status.INSTALLED, Optional.of("AB:CD"), 1, 3, false, Optional.empty()));
         WebElement result = chromium.await(ExpectedConditions.visibilityOfElementLocated(By.id("cm-result")));
-        assertTrue(result.getText().contains("the TLS handshake on port 5222 presents the new certificate"));
+        assertTrue(result.getText().contains("Installed the certificate (SHA-256 AB:CD) in 1 identity store(s); 3"
+                + " listener(s) present it. The keystore files will be written at the maintenance time"), result.getText());
         assertEquals("Done", browser.findElement(By.id("cm-phase")).getText());
         assertFalse(browser.findElement(By.id("cm-spinner")).isDisplayed());
         assertEquals(Boolean.TRUE, chromium.script("return window.cmSamePage === true;"), "the page was not reloaded");

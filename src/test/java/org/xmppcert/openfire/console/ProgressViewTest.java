@@ -24,9 +24,9 @@ class ProgressViewTest {
                 List.of(new TxtRecord("*.example.org", "abc-_123")), Optional.empty(), Optional.empty());
 
         assertEquals("{\"ticket\":\"t-1\",\"phase\":\"AWAITING_DNS_RECORDS\",\"finished\":false,\"failure\":null,"
-                + "\"installResult\":null,\"csrf\":\"tok\",\"names\":[{\"name\":\"example.org\",\"state\":\"PENDING\","
+                + "\"installed\":false,\"installText\":null,\"csrf\":\"tok\",\"names\":[{\"name\":\"example.org\",\"state\":\"PENDING\","
                 + "\"detail\":null}],\"dnsRecords\":[{\"domain\":\"*.example.org\",\"owner\":\"_acme-challenge.example.org\","
-                + "\"value\":\"abc-_123\"}]}", new ProgressView(progress).toJson("tok"));
+                + "\"value\":\"abc-_123\"}]}", new ProgressView(progress).toJson("tok", null));
     }
 
     /** A CA's reason is text from outside: it must neither break the JSON nor end up as markup. */
@@ -37,7 +37,7 @@ class ProgressViewTest {
                         Optional.of("\"quoted\" \\ </script><img src=x onerror=alert(1)>\n\u2028"))),
                 List.of(), Optional.of("failed & stopped"), Optional.empty());
 
-        String json = new ProgressView(progress).toJson(null);
+        String json = new ProgressView(progress).toJson(null, null);
 
         assertTrue(json.contains("\"detail\":\"\\\"quoted\\\" \\\\ \\u003c/script\\u003e\\u003cimg src=x "
                 + "onerror=alert(1)\\u003e\\n\\u2028\""), json);

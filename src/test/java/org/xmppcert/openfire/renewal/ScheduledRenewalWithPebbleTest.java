@@ -129,7 +129,7 @@ class ScheduledRenewalWithPebbleTest {
                 clock, AdminNotifier.DEFAULT_QUIET_PERIOD);
         ClusterWideInstaller installer = new ClusterWideInstaller((bundle, origin) -> {
             installed.add(bundle);
-            return new InstallOutcome(InstallOutcome.Status.INSTALLED, "installed", List.of(Path.of("keystore")),
+            return new InstallOutcome(InstallOutcome.Status.INSTALLED, "installed", null, List.of(Path.of("keystore")),
                     List.of(), null, true, Duration.ZERO);
         }, AesGcmSealer.withRandomKey());
         AcmeRenewer renewer = new AcmeRenewer(issuer, new KeyPolicy(KeyType.EC_P256, false), current -> Optional.empty(),

@@ -68,6 +68,7 @@ import org.xmppcert.testing.TestCertificateAuthority;
 import org.xmppcert.testing.HsqldbPluginDatabase;
 import org.jivesoftware.openfire.keystore.IdentityStore;
 import org.xmppcert.core.tlscheck.TlsEndpoint;
+import org.xmppcert.openfire.install.InstallOutcome;
 import org.xmppcert.openfire.install.LiveKeystoreInstaller;
 import org.xmppcert.testing.LiveKeyStoreTlsServer;
 import org.xmppcert.testing.ServedIdentityStore;
@@ -154,7 +155,9 @@ class DefaultCertificateServiceTest {
         X509Certificate presented = presentedLeaf();
         assertNotEquals(before, presented);
         assertEquals(pebbleIssued(presented), true, "a new handshake gets the certificate from Pebble");
-        assertTrue(done.installResult().orElseThrow().contains("1 listener(s) present it"), done.installResult().get());
+        InstallReport install = done.install().orElseThrow();
+        assertEquals(InstallOutcome.Status.INSTALLED, install.status());
+        assertEquals(1, install.listenersPresenting(), install.toString());
 
         CertificateEvent issued = service.history(10).get(0);
         assertEquals(CertificateEventType.ISSUED, issued.type());
@@ -199,10 +202,10 @@ class DefaultCertificateServiceTest {
             OrderProgress failed = awaitFinished(service.requestCertificate("admin"), new ArrayList<>());
 
             assertEquals(Phase.FAILED, failed.phase());
-            String failure = failed.failure().orElseThrow();
-            assertTrue(failure.startsWith("The certificate was issued but not installed"), failure);
-            assertTrue(failure.contains("still presents another certificate"), failure);
-            assertTrue(failure.contains("The previous certificate was put back in place."), failure);
+            InstallReport install = failed.install().orElseThrow();
+            assertEquals(InstallOutcome.Status.ROLLED_BACK, install.status(), "the previous certificate was put back");
+            String reason = install.reason().orElseThrow();
+            assertTrue(reason.contains("still presents another certificate"), reason);
             assertEquals(before, presentedLeaf(), "the working certificate is still served");
             assertEquals(Map.of(DOMAIN + "_self", before), identityStore.store().getAllCertificates());
             assertEquals(CertificateEventType.FAILED, service.history(1).get(0).type());

@@ -7,6 +7,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -81,6 +82,9 @@ import org.xmppcert.core.secrets.SecretSealer;
  * growing one after, honouring the CA's Retry-After.
  */
 public final class AcmeIssuer implements AutoCloseable {
+
+    /** How long the answers of other names stay published after one name was refused. */
+    private static final Duration OTHER_VALIDATIONS_LIMIT = Duration.ofSeconds(30);
 
     private static final Logger LOG = LoggerFactory.getLogger(AcmeIssuer.class);
     private static final URI ALREADY_REPLACED = URI.create("urn:ietf:params:acme:error:alreadyReplaced");
@@ -380,6 +384,9 @@ public final class AcmeIssuer implements AutoCloseable {
                         answers.get(0).challenge.getType(), "the CA did not finish validating within "
                         + settings.validationTimeout().toSeconds() + " s", null, null);
             }
+            if (order.getStatus() == Status.INVALID) {
+                awaitOtherValidations(answers);
+            }
             if (watch.watching()) {
                 reportValidation(answers, pool, watch);
             }
@@ -390,6 +397,19 @@ public final class AcmeIssuer implements AutoCloseable {
             if (!txtRecords.isEmpty()) {
                 dns01.remove(txtRecords);
             }
+        }
+    }
+
+    /**
+     * One refused name ends the order while the CA may still be validating the others. Their answers
+     * stay published until it is done: withdrawing them now would fail names that are fine, and each
+     * such failure counts against the CA's limit of failed validations per name (5 an hour at Let's
+     * Encrypt). Bounded, and only on this failure path.
+     */
+    private void awaitOtherValidations(List<Answer> answers) throws AcmeException, InterruptedException {
+        for (Answer answer : answers) {
+            Polling.until(answer.challenge::fetch, () -> answer.challenge.getStatus() != Status.PENDING
+                    && answer.challenge.getStatus() != Status.PROCESSING, OTHER_VALIDATIONS_LIMIT);
         }
     }
 
@@ -438,7 +458,7 @@ public final class AcmeIssuer implements AutoCloseable {
     /** Why an order ended invalid: the failed challenges of its authorizations, or the order's own error. */
     private IssuanceException explainInvalid(Order order, NameSet names, List<Login> pool)
             throws AcmeException, InterruptedException {
-        List<IssuanceException> failures = Collections.synchronizedList(new ArrayList<>());
+        List<IssuanceException> found = Collections.synchronizedList(new ArrayList<>());
         List<URL> locations = order.getAuthorizations().stream().map(Authorization::getLocation).toList();
         try {
             inParallel(locations, pool, (location, login) -> {
@@ -446,11 +466,17 @@ public final class AcmeIssuer implements AutoCloseable {
                 authorization.fetch();
                 // One refused name ends the order while others may still be under validation: those are not to blame.
                 if (authorization.getStatus() != Status.VALID && authorization.getStatus() != Status.PENDING) {
-                    failures.add(explainAuthorization(authorization));
+                    found.add(explainAuthorization(authorization));
                 }
             });
         } catch (IssuanceException e) {
-            failures.add(e);
+            found.add(e);
+        }
+        List<IssuanceException> failures = List.copyOf(found);
+        // A CA may also invalidate the refused name's siblings; blame only names whose challenge failed.
+        List<IssuanceException> refused = failures.stream().filter(f -> f.challengeType().isPresent()).toList();
+        if (!refused.isEmpty()) {
+            failures = refused;
         }
         if (failures.isEmpty()) {
             return order.getError()

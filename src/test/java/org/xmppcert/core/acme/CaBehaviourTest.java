@@ -46,7 +46,7 @@ class CaBehaviourTest {
             IssuanceException failure = assertThrows(IssuanceException.class,
                     () -> issuer.issue(List.of("good.example.org", "bad.example.org"), KeyType.EC_P256));
 
-            assertEquals(List.of("bad.example.org"), failure.names());
+            assertEquals(List.of("bad.example.org"), failure.names(), failure.getMessage());
             assertEquals("http-01", failure.challengeType().orElseThrow());
             assertEquals(IssuanceProblem.UNAUTHORIZED, failure.problem());
             assertTrue(failure.getMessage().startsWith("Validation by http-01 failed for bad.example.org"), failure.getMessage());

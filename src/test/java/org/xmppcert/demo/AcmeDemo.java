@@ -11,7 +11,7 @@ import org.xmppcert.testing.InMemoryAccountStore;
 import org.xmppcert.testing.InMemoryOrderStore;
 import org.xmppcert.core.issuance.IssuedCertificate;
 import org.xmppcert.core.keys.KeyType;
-import org.xmppcert.core.secrets.AesGcmSealer;
+import org.xmppcert.testing.AesGcmSealer;
 import org.xmppcert.testing.Pebble;
 
 /**

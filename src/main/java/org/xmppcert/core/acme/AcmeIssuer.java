@@ -473,11 +473,6 @@ public final class AcmeIssuer implements AutoCloseable {
             found.add(e);
         }
         List<IssuanceException> failures = List.copyOf(found);
-        // A CA may also invalidate the refused name's siblings; blame only names whose challenge failed.
-        List<IssuanceException> refused = failures.stream().filter(f -> f.challengeType().isPresent()).toList();
-        if (!refused.isEmpty()) {
-            failures = refused;
-        }
         if (failures.isEmpty()) {
             return order.getError()
                     .map(problem -> AcmeFailures.ofProblem(problem, names.names(), null, null))

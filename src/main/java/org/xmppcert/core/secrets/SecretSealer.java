@@ -3,8 +3,7 @@ package org.xmppcert.core.secrets;
 /**
  * Encrypts secrets (private keys, the ACME account key, EAB and TSIG keys) before they are stored,
  * so that a copy of the database or of a backup does not give away the server's identity. The
- * Openfire layer seals with the server's own property encryptor; tests and tools use
- * {@link AesGcmSealer}.
+ * Openfire layer seals with the server's own property encryptor.
  */
 public interface SecretSealer {
 

@@ -5,7 +5,7 @@ import org.xmppcert.core.challenge.DnsVisibilityCheck;
 import org.xmppcert.core.challenge.Http01Responder;
 import org.xmppcert.core.issuance.AccountStore;
 import org.xmppcert.core.issuance.OrderStore;
-import org.xmppcert.core.secrets.AesGcmSealer;
+import org.xmppcert.testing.AesGcmSealer;
 import org.xmppcert.core.secrets.SecretSealer;
 import org.xmppcert.testing.InMemoryAccountStore;
 import org.xmppcert.testing.InMemoryOrderStore;

@@ -27,7 +27,7 @@ import org.xmppcert.core.issuance.IssuedCertificate;
 import org.xmppcert.core.issuance.NameSet;
 import org.xmppcert.core.keys.KeyPolicy;
 import org.xmppcert.core.keys.KeyType;
-import org.xmppcert.core.secrets.AesGcmSealer;
+import org.xmppcert.testing.AesGcmSealer;
 import org.xmppcert.testing.Pebble;
 import org.xmppcert.testing.WrongAnswerHttp01Responder;
 

@@ -28,7 +28,7 @@ import org.xmppcert.core.issuance.OrderRecord;
 import org.xmppcert.core.issuance.OrderStep;
 import org.xmppcert.core.issuance.OrderStore;
 import org.xmppcert.core.keys.KeyType;
-import org.xmppcert.core.secrets.AesGcmSealer;
+import org.xmppcert.testing.AesGcmSealer;
 import org.xmppcert.testing.Pebble;
 
 /**

@@ -25,7 +25,7 @@ import org.xmppcert.core.classic.ClassicCaException.Reason;
 import org.xmppcert.core.csr.CsrBuilder;
 import org.xmppcert.core.keys.KeyPairCodec;
 import org.xmppcert.core.keys.KeyType;
-import org.xmppcert.core.secrets.AesGcmSealer;
+import org.xmppcert.testing.AesGcmSealer;
 import org.xmppcert.testing.TestCertificateAuthority;
 
 /**

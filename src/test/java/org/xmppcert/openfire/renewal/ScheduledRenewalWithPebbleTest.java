@@ -53,7 +53,7 @@ import org.xmppcert.core.keys.KeyType;
 import org.xmppcert.core.renewal.ManagedCertificate;
 import org.xmppcert.core.renewal.RenewalMaintenance;
 import org.xmppcert.core.renewal.RenewalSettings;
-import org.xmppcert.core.secrets.AesGcmSealer;
+import org.xmppcert.testing.AesGcmSealer;
 import org.xmppcert.openfire.cluster.ClusterWideInstaller;
 import org.xmppcert.openfire.install.CertificateBundle;
 import org.xmppcert.openfire.install.InstallOutcome;

@@ -1,4 +1,4 @@
-package org.xmppcert.core.secrets;
+package org.xmppcert.testing;
 
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
@@ -9,6 +9,8 @@ import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+
+import org.xmppcert.core.secrets.SecretSealer;
 
 /**
  * AES-256-GCM with a fresh 96-bit nonce per secret. GCM authenticates as well as encrypts, so a

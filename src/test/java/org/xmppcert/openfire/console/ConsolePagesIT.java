@@ -511,11 +511,14 @@ class ConsolePagesIT {
         return browser.findElement(By.id("error-" + field)).getText();
     }
 
-    /** The page as it is now, at both widths. */
+    /** The page as it is now, at both widths; at the narrow one nothing may need a sideways scroll. */
     private static void photograph(String name) {
         chromium.screenshot(name + "-1280");
         chromium.setWidth(HeadlessChromium.NARROW);
         chromium.screenshot(name + "-800");
+        Object overflow = chromium.script("const page = document.documentElement;"
+                + " return page.scrollWidth - page.clientWidth;");
         chromium.setWidth(HeadlessChromium.WIDE);
+        assertEquals(0L, ((Number) overflow).longValue(), name + " at 800 px scrolls sideways by so many pixels");
     }
 }

@@ -40,14 +40,42 @@ public final class HandshakeCheck {
     }
 
     public HandshakeReport expect(X509Certificate expectedLeaf, List<TlsEndpoint> endpoints) {
+        return expect(expectedLeaf, endpoints, List.of());
+    }
+
+    /**
+     * Checks every listener except those that were already unreachable before the install (from
+     * {@link #unreachable}): those cannot be the install's doing, so waiting for them would only
+     * spend the whole patience and then roll back a certificate that works everywhere it can.
+     */
+    public HandshakeReport expect(X509Certificate expectedLeaf, List<TlsEndpoint> endpoints,
+                                  List<EndpointResult> unreachableBefore) {
         String expected = CertificateFingerprint.sha256(expectedLeaf);
+        List<TlsEndpoint> skipped = unreachableBefore.stream().map(EndpointResult::endpoint).toList();
         long start = System.nanoTime();
         long deadline = start + patience.toNanos();
         List<EndpointResult> results = new ArrayList<>(endpoints.size());
         for (TlsEndpoint endpoint : endpoints) {
-            results.add(awaitOne(endpoint, expected, deadline));
+            if (!skipped.contains(endpoint)) {
+                results.add(awaitOne(endpoint, expected, deadline));
+            }
         }
-        return new HandshakeReport(expected, results, Duration.ofNanos(System.nanoTime() - start));
+        return new HandshakeReport(expected, results, unreachableBefore, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /**
+     * One handshake with each listener, before anything changes, with no retry: the listeners that
+     * answer no handshake at all now (stopped, bound elsewhere, refusing TLS).
+     */
+    public List<EndpointResult> unreachable(List<TlsEndpoint> endpoints) {
+        List<EndpointResult> unreachable = new ArrayList<>();
+        for (TlsEndpoint endpoint : endpoints) {
+            EndpointResult result = attempt(endpoint, null, System.nanoTime() + MAX_ATTEMPT.toNanos(), 1);
+            if (result.verdict() == Verdict.UNREACHABLE) {
+                unreachable.add(result);
+            }
+        }
+        return unreachable;
     }
 
     private EndpointResult awaitOne(TlsEndpoint endpoint, String expected, long deadline) {

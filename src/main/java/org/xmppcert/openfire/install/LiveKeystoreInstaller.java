@@ -20,6 +20,7 @@ import org.jivesoftware.openfire.keystore.IdentityStore;
 import org.jivesoftware.openfire.spi.ConnectionType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xmppcert.core.tlscheck.EndpointResult;
 import org.xmppcert.core.tlscheck.HandshakeCheck;
 import org.xmppcert.core.tlscheck.HandshakeReport;
 import org.xmppcert.core.tlscheck.TlsEndpoint;
@@ -44,7 +45,9 @@ import org.xmppcert.openfire.install.InstallOutcome.Status;
  *     WebSocket) serves the new certificate only after its restart, and its open HTTP connections
  *     drop (clients reconnect).</li>
  *     <li>Every listener is checked with {@link HandshakeCheck}. One that still presents another
- *     certificate after the bounded wait makes the install roll back.</li>
+ *     certificate after the bounded wait makes the install roll back. A listener that answered no
+ *     handshake before the install either (probed first, before anything changed) is reported but
+ *     not waited for: the install did not break it, and rolling back would not mend it.</li>
  * </ol>
  * Rollback restores the remembered entries in every store already changed, rewrites any file
  * already written from the restored state (or copies the backup over it if that fails), restarts the
@@ -69,7 +72,7 @@ public final class LiveKeystoreInstaller {
 
     /**
      * @param restartHttpsBind    restarts the BOSH/WebSocket HTTPS server, see {@link OpenfireListeners}
-     * @param listeners           the listeners to check, read at check time
+     * @param listeners           the listeners to check, read at each install
      * @param pauseConsoleRestart what Openfire's certificate pages do before touching stores
      * @param tellAdmins          how failures reach the administrators
      */
@@ -102,6 +105,8 @@ public final class LiveKeystoreInstaller {
         if (stores.isEmpty()) {
             return refused("Openfire has no identity store loaded; nothing was changed.", files, List.of(), start);
         }
+        List<TlsEndpoint> endpoints = listeners.get();
+        List<EndpointResult> unreachableBefore = check.unreachable(endpoints);
         List<Path> backups;
         CertificateBundle previouslyPending;
         try {
@@ -127,17 +132,22 @@ public final class LiveKeystoreInstaller {
                     previouslyPending, files, backups, null, start);
         }
 
-        HandshakeReport report = check.expect(bundle.leaf(), listeners.get());
+        HandshakeReport report = check.expect(bundle.leaf(), endpoints, unreachableBefore);
         if (!report.allPresentExpected()) {
             return rollBack("After the install, not every listener presented the new certificate:\n"
                     + report.describe(), applied, fileWritten, previouslyPending, files, backups, report, start);
         }
         String message = "Installed the certificate for " + xmppDomain + " (SHA-256 " + report.expectedFingerprint()
                 + ") in " + stores.size() + " identity store(s); " + report.results().size()
-                + " listener(s) present it. " + (fileWritten ? "The keystore files are written."
+                + " listener(s) present it. " + notCheckedNote(report) + (fileWritten ? "The keystore files are written."
                 : "The keystore files will be written at the maintenance time; established sessions were kept.");
         LOG.info(message);
         return new InstallOutcome(Status.INSTALLED, message, null, files, backups, report, fileWritten, since(start));
+    }
+
+    private static String notCheckedNote(HandshakeReport report) {
+        return report.notChecked().isEmpty() ? "" : report.notChecked().size()
+                + " listener(s) answered no handshake before the install either and were not checked. ";
     }
 
     /** Every distinct identity store, as Openfire's expiry checker collects them. */

@@ -114,6 +114,30 @@ class HandshakeCheckTest {
         assertTrue(result.describe().contains("no TLS handshake"), result.describe());
     }
 
+    @Test
+    void aListenerDeadBeforeTheInstallIsReportedButNotWaitedFor() throws Exception {
+        int closedPort;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            closedPort = probe.getLocalPort();
+        }
+        TlsEndpoint dead = new TlsEndpoint("s2s direct TLS", Handshake.DIRECT_TLS, "127.0.0.1", closedPort, DOMAIN);
+        try (LiveKeyStoreTlsServer alive = new LiveKeyStoreTlsServer(live, PASSWORD, Mode.DIRECT_TLS, DOMAIN)) {
+            TlsEndpoint direct = endpoint("c2s direct TLS", Handshake.DIRECT_TLS, alive);
+            List<EndpointResult> unreachable = quickCheck.unreachable(List.of(direct, dead));
+            assertEquals(List.of(dead), unreachable.stream().map(EndpointResult::endpoint).toList(),
+                    "only the listener that answers no handshake");
+
+            renewed.storeIn(live, "example.org_1", PASSWORD);
+            HandshakeReport report = quickCheck.expect(renewed.leaf(), List.of(direct, dead), unreachable);
+
+            assertTrue(report.allPresentExpected(), report.describe());
+            assertEquals(List.of(direct), report.results().stream().map(EndpointResult::endpoint).toList());
+            assertEquals(1, report.results().get(0).attempts(), "the new certificate at the first handshake");
+            assertTrue(report.describe().contains("s2s direct TLS (127.0.0.1:" + closedPort
+                    + "): not checked, it answered no handshake before the install either"), report.describe());
+        }
+    }
+
     private static TlsEndpoint endpoint(String label, Handshake handshake, LiveKeyStoreTlsServer server) {
         return new TlsEndpoint(label, handshake, server.host(), server.port(), DOMAIN);
     }

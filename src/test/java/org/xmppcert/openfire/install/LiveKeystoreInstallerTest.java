@@ -38,6 +38,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xmppcert.core.tlscheck.CertificateCapture;
+import org.xmppcert.core.tlscheck.EndpointResult;
 import org.xmppcert.core.tlscheck.HandshakeCheck;
 import org.xmppcert.core.tlscheck.TlsEndpoint;
 import org.xmppcert.core.tlscheck.TlsEndpoint.Handshake;
@@ -196,6 +197,48 @@ class LiveKeystoreInstallerTest {
     }
 
     @Test
+    void aListenerThatWasDownBeforeTheInstallDoesNotMakeItRollBack() throws Exception {
+        LiveKeyStoreTlsServer c2s = serve(store, Mode.XMPP_CLIENT_STARTTLS);
+        LiveKeyStoreTlsServer s2s = serve(store, Mode.XMPP_SERVER_STARTTLS);
+        TlsEndpoint stoppedS2s = endpoint(s2s, Handshake.XMPP_SERVER_STARTTLS);
+        s2s.close();
+
+        InstallOutcome outcome = installer(true, List.of(endpoint(c2s, Handshake.XMPP_CLIENT_STARTTLS), stoppedS2s))
+                .install(bundle(renewed), Origin.BACKGROUND);
+
+        assertEquals(Status.INSTALLED, outcome.status(), outcome.message());
+        assertEquals(renewed.leaf(), new TlsHandshakeProbe(new SmackClientStartTlsProbe()).presentedLeaf(
+                endpoint(c2s, Handshake.XMPP_CLIENT_STARTTLS), Duration.ofSeconds(5)));
+        assertEquals(List.of(stoppedS2s), outcome.check().notChecked().stream().map(EndpointResult::endpoint).toList());
+        assertTrue(outcome.message().contains("1 listener(s) answered no handshake before the install either"),
+                outcome.message());
+        assertEquals(List.of(), adminMessages, "nothing went wrong that the install could mend");
+    }
+
+    @Test
+    void aListenerThatStopsAnsweringDuringTheInstallMakesItRollBack() throws Exception {
+        LiveKeyStoreTlsServer c2s = serve(store, Mode.XMPP_CLIENT_STARTTLS);
+        LiveKeyStoreTlsServer s2s = serve(store, Mode.XMPP_SERVER_STARTTLS);
+        List<TlsEndpoint> endpoints = List.of(endpoint(c2s, Handshake.XMPP_CLIENT_STARTTLS),
+                endpoint(s2s, Handshake.XMPP_SERVER_STARTTLS));
+        Runnable httpsBindRestartThatTakesS2sDown = () -> {
+            try {
+                s2s.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+
+        InstallOutcome outcome = installer(new KeystoreFileSync(true, durableCopy), endpoints,
+                httpsBindRestartThatTakesS2sDown).install(bundle(renewed), Origin.BACKGROUND);
+
+        assertEquals(Status.ROLLED_BACK, outcome.status(), outcome.message());
+        assertTrue(outcome.message().contains("no TLS handshake"), outcome.message());
+        assertEquals(old.leaf(), new TlsHandshakeProbe(new SmackClientStartTlsProbe()).presentedLeaf(
+                endpoint(c2s, Handshake.XMPP_CLIENT_STARTTLS), Duration.ofSeconds(5)), "the old certificate again");
+    }
+
+    @Test
     void aFailureInTheSecondStoreRollsBackTheFirst() throws Exception {
         IdentityStore broken = spy(identityStoreFile("multiplex-keystore", old));
         KeyStore unusable = KeyStore.getInstance("PKCS12"); // never loaded: every access throws
@@ -239,9 +282,14 @@ class LiveKeystoreInstallerTest {
     }
 
     private LiveKeystoreInstaller installer(KeystoreFileSync fileSync, List<TlsEndpoint> endpoints) {
+        return installer(fileSync, endpoints, httpsBindRestarts::incrementAndGet);
+    }
+
+    private LiveKeystoreInstaller installer(KeystoreFileSync fileSync, List<TlsEndpoint> endpoints,
+                                            Runnable restartHttpsBind) {
         HandshakeCheck check = new HandshakeCheck(new TlsHandshakeProbe(new SmackClientStartTlsProbe()),
                 Duration.ofSeconds(1), Duration.ofMillis(50));
-        return new LiveKeystoreInstaller(storeManager, DOMAIN, fileSync, httpsBindRestarts::incrementAndGet,
+        return new LiveKeystoreInstaller(storeManager, DOMAIN, fileSync, restartHttpsBind,
                 () -> endpoints, check, consolePauses::incrementAndGet, adminMessages::add);
     }
 

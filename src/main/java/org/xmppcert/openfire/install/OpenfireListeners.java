@@ -31,7 +31,10 @@ public final class OpenfireListeners {
     private OpenfireListeners() {
     }
 
-    /** c2s STARTTLS, c2s direct TLS, s2s STARTTLS, s2s direct TLS and HTTPS bind, where running. */
+    /**
+     * c2s STARTTLS, c2s direct TLS, s2s STARTTLS, s2s direct TLS, the direct TLS listeners of external
+     * components and connection managers, and HTTPS bind, where running.
+     */
     public static List<TlsEndpoint> endpoints(ConnectionManager connections, HttpBindManager httpBind,
                                               InetAddress httpBindAddress, String xmppDomain) {
         List<TlsEndpoint> endpoints = new ArrayList<>();
@@ -43,6 +46,11 @@ public final class OpenfireListeners {
                 Handshake.XMPP_SERVER_STARTTLS, xmppDomain);
         addSocket(endpoints, connections.getListener(ConnectionType.SOCKET_S2S, true), "s2s direct TLS",
                 Handshake.DIRECT_TLS, xmppDomain);
+        // Their plain listeners speak XEP-0114 and the multiplexer protocol, which have no STARTTLS to probe.
+        addSocket(endpoints, connections.getListener(ConnectionType.COMPONENT, true), "external components direct TLS",
+                Handshake.DIRECT_TLS, xmppDomain);
+        addSocket(endpoints, connections.getListener(ConnectionType.CONNECTION_MANAGER, true),
+                "connection managers direct TLS", Handshake.DIRECT_TLS, xmppDomain);
         if (httpBind.isHttpsBindActive()) {
             int port = HttpBindManager.HTTP_BIND_SECURE_PORT.getValue();
             endpoints.add(new TlsEndpoint("HTTPS bind (BOSH/WebSocket) " + port, Handshake.DIRECT_TLS,

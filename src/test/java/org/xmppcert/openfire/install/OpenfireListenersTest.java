@@ -35,6 +35,9 @@ class OpenfireListenersTest {
                 InetAddress.getByName("0.0.0.0"));
         listener(ConnectionType.SOCKET_S2S, true, 5270, true, Connection.TLSPolicy.directTLS,
                 InetAddress.getByName("127.0.0.2"));
+        listener(ConnectionType.COMPONENT, false, 5275, true, Connection.TLSPolicy.optional, null);
+        listener(ConnectionType.COMPONENT, true, 5276, true, Connection.TLSPolicy.directTLS, null);
+        listener(ConnectionType.CONNECTION_MANAGER, true, 5263, true, Connection.TLSPolicy.directTLS, null);
         when(httpBind.isHttpsBindActive()).thenReturn(true);
 
         List<TlsEndpoint> endpoints = OpenfireListeners.endpoints(connections, httpBind, null, "example.org");
@@ -44,6 +47,10 @@ class OpenfireListenersTest {
                 new TlsEndpoint("c2s direct TLS 5223", Handshake.DIRECT_TLS, "127.0.0.1", 5223, "example.org"),
                 new TlsEndpoint("s2s STARTTLS 5269", Handshake.XMPP_SERVER_STARTTLS, "127.0.0.1", 5269, "example.org"),
                 new TlsEndpoint("s2s direct TLS 5270", Handshake.DIRECT_TLS, "127.0.0.2", 5270, "example.org"),
+                new TlsEndpoint("external components direct TLS 5276", Handshake.DIRECT_TLS, "127.0.0.1", 5276,
+                        "example.org"),
+                new TlsEndpoint("connection managers direct TLS 5263", Handshake.DIRECT_TLS, "127.0.0.1", 5263,
+                        "example.org"),
                 new TlsEndpoint("HTTPS bind (BOSH/WebSocket) 7443", Handshake.DIRECT_TLS, "127.0.0.1", 7443, "example.org")),
                 endpoints);
     }

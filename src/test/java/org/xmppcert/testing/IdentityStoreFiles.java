@@ -1,14 +1,18 @@
 package org.xmppcert.testing;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 
 import org.jivesoftware.openfire.keystore.CertificateStoreConfigException;
@@ -52,6 +56,23 @@ public final class IdentityStoreFiles {
     /** A new store file holding each entry, loaded by Openfire. */
     public static IdentityStore create(Path file, char[] password, Path archive, Map<String, Issued> entries) {
         return load(write(file, password, entries), password, archive);
+    }
+
+    /** The one certificate the store's file holds now, read from disk rather than from the live store. */
+    public static X509Certificate leafOnDisk(IdentityStore identityStore, char[] password) {
+        try (InputStream in = Files.newInputStream(identityStore.getConfiguration().getFile().toPath())) {
+            KeyStore onDisk = KeyStore.getInstance("PKCS12");
+            onDisk.load(in, password);
+            List<String> aliases = Collections.list(onDisk.aliases());
+            if (aliases.size() != 1) {
+                throw new AssertionError("not one entry on disk: " + aliases);
+            }
+            return (X509Certificate) onDisk.getCertificate(aliases.get(0));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

@@ -10,7 +10,6 @@ import static org.mockito.Mockito.spy;
 import static org.mockito.Mockito.when;
 
 import java.io.BufferedReader;
-import java.io.FileInputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -312,14 +311,8 @@ class LiveKeystoreInstallerTest {
         return CertificateBundle.of(issued.key(), issued.chain());
     }
 
-    private static X509Certificate leafOnDisk(IdentityStore identityStore) throws Exception {
-        KeyStore onDisk = KeyStore.getInstance("PKCS12");
-        try (FileInputStream in = new FileInputStream(identityStore.getConfiguration().getFile())) {
-            onDisk.load(in, PASSWORD);
-        }
-        List<String> aliases = Collections.list(onDisk.aliases());
-        assertEquals(1, aliases.size(), "one entry on disk: " + aliases);
-        return (X509Certificate) onDisk.getCertificate(aliases.get(0));
+    private static X509Certificate leafOnDisk(IdentityStore identityStore) {
+        return IdentityStoreFiles.leafOnDisk(identityStore, PASSWORD);
     }
 
     private static X509Certificate onlyLeaf(IdentityStore identityStore) throws Exception {

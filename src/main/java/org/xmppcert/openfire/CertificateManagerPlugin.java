@@ -50,7 +50,9 @@ import org.xmppcert.core.tlscheck.TlsHandshakeProbe;
 import org.xmppcert.openfire.adhoc.CertificateCommands;
 import org.xmppcert.openfire.adhoc.OrderWatcher;
 import org.xmppcert.openfire.console.IdentityStoreOverview;
+import org.xmppcert.openfire.cluster.CatchUpQuery;
 import org.xmppcert.openfire.cluster.CertificateClusterTask;
+import org.xmppcert.openfire.cluster.ClusterCatchUp;
 import org.xmppcert.openfire.cluster.ClusterWideInstaller;
 import org.xmppcert.openfire.console.IdentityStoreOverviewCache;
 import org.xmppcert.openfire.http01.AcmeChallengeServlet;
@@ -167,6 +169,7 @@ public final class CertificateManagerPlugin implements Plugin {
         registerComponentWatcher(cache, service);
         registerCommands(service, auditTrail);
         registerRenewal(service, storage, settings, auditTrail, notifier, installer);
+        registerClusterCatchUp(service, storage);
     }
 
     /**
@@ -285,9 +288,30 @@ public final class CertificateManagerPlugin implements Plugin {
                 () -> service.addRenewalInputListener(checkAgain), () -> service.removeRenewalInputListener(checkAgain));
     }
 
-    private static Optional<KeyPair> keyInService() {
-        return DomainKey.inUse(XMPPServer.getInstance().getCertificateStoreManager()
+    /**
+     * A node that missed a renewal (down, or not yet clustered, when the senior member sent it)
+     * catches up when it joins; as the senior, this node answers such nodes with the certificate
+     * the plugin installed, if that is what it serves.
+     */
+    private void registerClusterCatchUp(DefaultCertificateService service, PluginStorage storage) {
+        registrations.add("answers to cluster nodes catching up", () -> CatchUpQuery.answerWith(() ->
+                service.managedCertificates().isEmpty() ? Optional.empty() : bundleInService()
+                        .map(bundle -> CertificateClusterTask.carrying(bundle, storage.sealer()))), Runnable::run);
+        ClusterCatchUp catchUp = new ClusterCatchUp(() -> bundleInService().map(CertificateBundle::leaf),
+                task -> TaskEngine.getInstance().submit(task));
+        registrations.add("catch-up with the senior cluster member", () -> {
+            ClusterManager.addListener(catchUp);
+            catchUp.started();
+        }, () -> ClusterManager.removeListener(catchUp));
+    }
+
+    private static Optional<CertificateBundle> bundleInService() {
+        return DomainKey.bundleInUse(XMPPServer.getInstance().getCertificateStoreManager()
                 .getIdentityStore(ConnectionType.SOCKET_C2S), xmppDomain());
+    }
+
+    private static Optional<KeyPair> keyInService() {
+        return bundleInService().map(bundle -> new KeyPair(bundle.leaf().getPublicKey(), bundle.key()));
     }
 
     /**

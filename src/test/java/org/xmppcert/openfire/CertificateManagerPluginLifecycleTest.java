@@ -2,6 +2,7 @@ package org.xmppcert.openfire;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
@@ -53,6 +54,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mockito.ArgumentCaptor;
 import org.mockito.MockedStatic;
+import org.xmppcert.openfire.cluster.CatchUpQuery;
 import org.xmppcert.openfire.cluster.CertificateClusterTask;
 import org.xmppcert.openfire.console.IdentityStoreOverview;
 import org.xmppcert.openfire.console.IdentityStoreOverview.Certificate;
@@ -197,12 +199,16 @@ class CertificateManagerPluginLifecycleTest {
                         .collect(java.util.stream.Collectors.toSet()), Set.copyOf(cancelled.getAllValues()),
                 "every maintenance write and renewal check is cancelled at unload");
 
-        ArgumentCaptor<ClusterEventListener> seniorityAdded = ArgumentCaptor.forClass(ClusterEventListener.class);
-        ArgumentCaptor<ClusterEventListener> seniorityRemoved = ArgumentCaptor.forClass(ClusterEventListener.class);
-        cluster.verify(() -> ClusterManager.addListener(seniorityAdded.capture()), times(10));
-        cluster.verify(() -> ClusterManager.removeListener(seniorityRemoved.capture()), times(10));
-        assertEquals(10, seniorityAdded.getAllValues().stream().distinct().count());
-        assertEquals(seniorityAdded.getAllValues(), seniorityRemoved.getAllValues());
+        // Per load: the renewal schedule's seniority listener and the catch-up with the senior member.
+        ArgumentCaptor<ClusterEventListener> clusterAdded = ArgumentCaptor.forClass(ClusterEventListener.class);
+        ArgumentCaptor<ClusterEventListener> clusterRemoved = ArgumentCaptor.forClass(ClusterEventListener.class);
+        cluster.verify(() -> ClusterManager.addListener(clusterAdded.capture()), times(20));
+        cluster.verify(() -> ClusterManager.removeListener(clusterRemoved.capture()), times(20));
+        assertEquals(20, clusterAdded.getAllValues().stream().distinct().count());
+        assertEquals(Set.copyOf(clusterAdded.getAllValues()), Set.copyOf(clusterRemoved.getAllValues()));
+        CatchUpQuery askedAfterUnload = new CatchUpQuery();
+        askedAfterUnload.run();
+        assertNull(askedAfterUnload.getResult(), "an unloaded plugin answers no node catching up");
 
         ArgumentCaptor<AdHocCommand> commandsAdded = ArgumentCaptor.forClass(AdHocCommand.class);
         ArgumentCaptor<AdHocCommand> commandsRemoved = ArgumentCaptor.forClass(AdHocCommand.class);

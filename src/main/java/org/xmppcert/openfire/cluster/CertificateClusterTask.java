@@ -94,6 +94,11 @@ public final class CertificateClusterTask implements ClusterTask<CertificateClus
                 sealer.seal(keyPem.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** The certificate carried, read without opening the key: what a node checks before installing. */
+    public X509Certificate leaf() {
+        return CertificateChainCodec.fromPem(chainPem).get(0);
+    }
+
     /**
      * Makes this node install the certificates the senior member sends, until the returned action
      * is run (at plugin unload).

@@ -2,27 +2,30 @@ package org.xmppcert.openfire.install;
 
 import java.security.GeneralSecurityException;
 import java.security.Key;
-import java.security.KeyPair;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 import org.jivesoftware.openfire.keystore.IdentityStore;
 
 /**
- * The key pair the server presents for its domain now, for admins who keep their key across
- * renewals (a DANE or pinning setup): of the entries covering the domain, the one valid longest.
+ * What the server presents for its domain now: of the entries covering the domain, the one valid
+ * longest. Its key, for admins who keep their key across renewals (a DANE or pinning setup), and
+ * the whole bundle, for a cluster node catching up with the senior member.
  */
 public final class DomainKey {
 
     private DomainKey() {
     }
 
-    public static Optional<KeyPair> inUse(IdentityStore store, String xmppDomain) {
+    /** The key with its chain, as the store serves the domain now. */
+    public static Optional<CertificateBundle> bundleInUse(IdentityStore store, String xmppDomain) {
         KeyStore keyStore = store.getStore();
         char[] password = store.getConfiguration().getPassword();
         try {
@@ -33,10 +36,13 @@ public final class DomainKey {
                 return Optional.empty();
             }
             Key key = keyStore.getKey(alias.get(), password);
-            return key instanceof PrivateKey privateKey
-                    ? Optional.of(new KeyPair(leaf(keyStore, alias.get()).getPublicKey(), privateKey))
-                    : Optional.empty();
-        } catch (GeneralSecurityException e) {
+            if (!(key instanceof PrivateKey privateKey)) {
+                return Optional.empty();
+            }
+            List<X509Certificate> chain = Arrays.stream(keyStore.getCertificateChain(alias.get()))
+                    .map(X509Certificate.class::cast).toList();
+            return Optional.of(CertificateBundle.of(privateKey, chain));
+        } catch (GeneralSecurityException | ClassCastException | IllegalArgumentException e) {
             return Optional.empty();
         }
     }

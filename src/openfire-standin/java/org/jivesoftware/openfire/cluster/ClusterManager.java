@@ -16,6 +16,11 @@ public class ClusterManager {
         throw new UnsupportedOperationException("Openfire API stand-in");
     }
 
+    /** The senior member's id; this node's when not clustered. */
+    public static NodeID getSeniorClusterMember() {
+        throw new UnsupportedOperationException("Openfire API stand-in");
+    }
+
     public static void addListener(ClusterEventListener listener) {
         throw new UnsupportedOperationException("Openfire API stand-in");
     }

@@ -14,4 +14,9 @@ public class CacheFactory {
     public static <T> Collection<T> doSynchronousClusterTask(ClusterTask<T> task, boolean includeLocalMember) {
         throw new UnsupportedOperationException("Openfire API stand-in");
     }
+
+    /** Runs the task on one node and returns its result; null when the task failed or returned null. */
+    public static <T> T doSynchronousClusterTask(ClusterTask<T> task, byte[] nodeID) {
+        throw new UnsupportedOperationException("Openfire API stand-in");
+    }
 }

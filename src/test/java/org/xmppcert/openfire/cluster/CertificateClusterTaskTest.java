@@ -19,13 +19,16 @@ import java.io.ObjectOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
 import org.jivesoftware.openfire.cluster.ClusterManager;
+import org.jivesoftware.openfire.cluster.NodeID;
 import org.jivesoftware.util.cache.CacheFactory;
 import org.jivesoftware.util.cache.ClusterTask;
 import org.junit.jupiter.api.AfterEach;
@@ -41,13 +44,15 @@ import org.xmppcert.testing.TestCertificateAuthority;
 import org.xmppcert.testing.TestPropertyEncryptor;
 
 /**
- * A certificate travels from the senior member to the other nodes as the cluster carries it:
+ * A certificate travels from the senior member to the other nodes as the cluster carries it, when
+ * the senior installs it and when a node that missed it joins:
  * written with writeExternal, recreated with the no-argument constructor and readExternal, run
  * there. "Another node" is this JVM with another registration, since each node registers its own.
  */
 class CertificateClusterTaskTest {
 
     private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
+    private static final NodeID SENIOR = NodeID.getInstance(new byte[] {1, 2, 3});
 
     private final SecretSealer senior = sealerWithKey("cluster key");
     private final KeyPair keys = KeyType.EC_P256.generate();
@@ -179,6 +184,92 @@ class CertificateClusterTaskTest {
         }
     }
 
+    @Test
+    void aNodeThatJoinsServingAnOlderCertificateInstallsTheOneTheSeniorServes() {
+        X509Certificate expiringSoon = bundle(KeyType.EC_P256.generate(), Duration.ofDays(5)).leaf();
+
+        List<CertificateBundle> caughtUp = joinWhileTheSeniorAnswers(Optional.of(bundle), Optional.of(expiringSoon));
+
+        assertEquals(1, caughtUp.size());
+        assertEquals(bundle.chain(), caughtUp.get(0).chain());
+        assertArrayEquals(keys.getPrivate().getEncoded(), caughtUp.get(0).key().getEncoded());
+    }
+
+    @Test
+    void aNodeServingTheSameOrALaterCertificateKeepsIt() {
+        X509Certificate later = bundle(KeyType.EC_P256.generate(), Duration.ofDays(120)).leaf();
+
+        assertEquals(List.of(), joinWhileTheSeniorAnswers(Optional.of(bundle), Optional.of(bundle.leaf())));
+        assertEquals(List.of(), joinWhileTheSeniorAnswers(Optional.of(bundle), Optional.of(later)),
+                "never back to a certificate that expires sooner");
+    }
+
+    @Test
+    void aSeniorServingACertificateThePluginDidNotInstallSendsNothing() {
+        assertEquals(List.of(), joinWhileTheSeniorAnswers(Optional.empty(), Optional.empty()));
+    }
+
+    @Test
+    void theSeniorItselfAndAServerOutsideAClusterAskNobody() {
+        try (MockedStatic<ClusterManager> cluster = mockStatic(ClusterManager.class);
+             MockedStatic<CacheFactory> caches = mockStatic(CacheFactory.class)) {
+            cluster.when(ClusterManager::isClusteringStarted).thenReturn(true);
+            cluster.when(ClusterManager::isSeniorClusterMember).thenReturn(true);
+            new ClusterCatchUp(Optional::empty, Runnable::run).joinedCluster();
+            cluster.when(ClusterManager::isClusteringStarted).thenReturn(false);
+            new ClusterCatchUp(Optional::empty, Runnable::run).started();
+
+            caches.verifyNoInteractions();
+        }
+    }
+
+    @Test
+    void aSeniorThatCannotBeReachedLeavesTheNodeAsItIs() {
+        stopReceiving = CertificateClusterTask.receiveWith(node("node-2", sealerWithKey("cluster key")));
+        try (MockedStatic<ClusterManager> cluster = joiningNode();
+             MockedStatic<CacheFactory> caches = mockStatic(CacheFactory.class)) {
+            caches.when(() -> CacheFactory.doSynchronousClusterTask(any(CatchUpQuery.class), any(byte[].class)))
+                    .thenThrow(new IllegalStateException("Requested node not found"));
+
+            new ClusterCatchUp(Optional::empty, Runnable::run).joinedCluster();
+        }
+        assertEquals(List.of(), installed);
+    }
+
+    /**
+     * A node joins: it asks the senior (this JVM, answering as the senior would, over the wire both
+     * ways) and installs what comes back if it is newer than what it serves.
+     */
+    private List<CertificateBundle> joinWhileTheSeniorAnswers(Optional<CertificateBundle> seniorServes,
+                                                             Optional<X509Certificate> joiningNodeServes) {
+        installed.clear();
+        Runnable stopAnswering = CatchUpQuery.answerWith(() -> seniorServes
+                .map(served -> CertificateClusterTask.carrying(served, senior)));
+        stopReceiving = CertificateClusterTask.receiveWith(node("node-2", sealerWithKey("cluster key")));
+        try (MockedStatic<ClusterManager> cluster = joiningNode();
+             MockedStatic<CacheFactory> caches = mockStatic(CacheFactory.class)) {
+            caches.when(() -> CacheFactory.doSynchronousClusterTask(any(CatchUpQuery.class),
+                    eq(SENIOR.toByteArray()))).thenAnswer(invocation -> {
+                        CatchUpQuery atTheSenior = roundTrip(invocation.getArgument(0, CatchUpQuery.class));
+                        atTheSenior.run();
+                        return roundTrip(atTheSenior.getResult());
+                    });
+
+            new ClusterCatchUp(() -> joiningNodeServes, Runnable::run).joinedCluster();
+        } finally {
+            stopAnswering.run();
+        }
+        return List.copyOf(installed);
+    }
+
+    private static MockedStatic<ClusterManager> joiningNode() {
+        MockedStatic<ClusterManager> cluster = mockStatic(ClusterManager.class);
+        cluster.when(ClusterManager::isClusteringStarted).thenReturn(true);
+        cluster.when(ClusterManager::isSeniorClusterMember).thenReturn(false);
+        cluster.when(ClusterManager::getSeniorClusterMember).thenReturn(SENIOR);
+        return cluster;
+    }
+
     private CertificateClusterTask.Receiving node(String name, SecretSealer sealer) {
         return new CertificateClusterTask.Receiving(name, sealer, certificate -> {
             installed.add(certificate);
@@ -195,9 +286,13 @@ class CertificateClusterTaskTest {
     }
 
     private static CertificateBundle bundle(KeyPair keys) {
+        return bundle(keys, Duration.ofDays(90));
+    }
+
+    private static CertificateBundle bundle(KeyPair keys, Duration validity) {
         TestCertificateAuthority ca = TestCertificateAuthority.create("Cluster", NOW);
         return CertificateBundle.of(keys.getPrivate(), List.of(ca.issue(keys.getPublic(),
-                List.of("example.org", "conference.example.org"), NOW, NOW.plus(Duration.ofDays(90))), ca.intermediate()));
+                List.of("example.org", "conference.example.org"), NOW, NOW.plus(validity)), ca.intermediate()));
     }
 
     /** What the receiving node gets: a new instance filled in by readExternal. */

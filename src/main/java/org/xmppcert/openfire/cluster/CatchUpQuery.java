@@ -1,0 +1,66 @@
+package org.xmppcert.openfire.cluster;
+
+import java.io.IOException;
+import java.io.InvalidObjectException;
+import java.io.ObjectInput;
+import java.io.ObjectOutput;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+import org.jivesoftware.util.cache.ClusterTask;
+
+/**
+ * What a node that joins the cluster asks the senior member: the certificate the plugin put in
+ * service there, ready to install (key sealed, see {@link CertificateClusterTask}). A node that was
+ * down, or not yet clustered, when the senior sent a renewal round serves an older certificate
+ * until it catches up; without this it would wait for the next renewal, which may come after its
+ * certificate has expired.
+ *
+ * <p>The senior answers nothing (null) when the certificate it serves is not one the plugin
+ * installed: a certificate an admin put on one node by hand is that node's business.
+ */
+public final class CatchUpQuery implements ClusterTask<CertificateClusterTask> {
+
+    private static final int FORMAT = 1;
+
+    private static final AtomicReference<Supplier<Optional<CertificateClusterTask>>> ANSWERING = new AtomicReference<>();
+
+    private CertificateClusterTask answer;
+
+    /**
+     * Makes this node answer the query, while it is the senior member, until the returned action is
+     * run (at plugin unload).
+     *
+     * @param managedCertificate the certificate the plugin installed and this node serves, sealed for the trip
+     */
+    public static Runnable answerWith(Supplier<Optional<CertificateClusterTask>> managedCertificate) {
+        ANSWERING.set(managedCertificate);
+        return () -> ANSWERING.compareAndSet(managedCertificate, null);
+    }
+
+    @Override
+    public void run() {
+        Supplier<Optional<CertificateClusterTask>> answering = ANSWERING.get();
+        answer = answering == null ? null : answering.get().orElse(null);
+    }
+
+    @Override
+    public CertificateClusterTask getResult() {
+        return answer;
+    }
+
+    @Override
+    public void writeExternal(ObjectOutput out) throws IOException {
+        out.writeInt(FORMAT);
+    }
+
+    @Override
+    public void readExternal(ObjectInput in) throws IOException {
+        int format = in.readInt();
+        if (format != FORMAT) {
+            throw new InvalidObjectException("A question from a node with another version of the Certificate Manager"
+                    + " plugin (format " + format + "); install the same version on every node");
+        }
+    }
+}

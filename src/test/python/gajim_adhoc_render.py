@@ -163,6 +163,16 @@ def text_width(widget, text):
     return widget.create_pango_layout(text).get_pixel_size()[0]
 
 
+def visible_part(widget, text, room):
+    """What a closed combo box of this width shows of an option: all of it, or its start and "…"."""
+    if text_width(widget, text) <= room:
+        return text
+    shown = 0
+    while shown < len(text) and text_width(widget, text[:shown + 1] + '…') <= room:
+        shown += 1
+    return text[:shown] + '…'
+
+
 def flag(value):
     return 'true' if value else 'false'
 
@@ -196,7 +206,7 @@ def describe_field(parent, row):
         # The closed combo box shows the chosen option in the width the form gives it, cut with "…".
         room = widget.get_allocation().width - 40
         for item in widget.get_model():
-            child(shown, 'option', item[0], value=item[1], cut=flag(text_width(widget, item[0]) > room))
+            child(shown, 'option', item[0], value=item[1], visible=visible_part(widget, item[0], room))
         if widget.get_active_text() is not None:
             shown.set('selected', widget.get_active_text())
     elif isinstance(widget, Gtk.CheckButton):

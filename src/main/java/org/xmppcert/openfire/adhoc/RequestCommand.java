@@ -76,6 +76,7 @@ final class RequestCommand extends FormCommand {
         DataForm form = form(DataForm.Type.form, texts.get("adhoc.request.title"),
                 texts.get("adhoc.request.ca.instructions"));
         FormField ca = field(form, "ca", FormField.Type.list_single, texts.get("adhoc.request.ca"), true);
+        ca.setDescription(texts.get("adhoc.request.ca.desc"));
         for (CaPreset preset : CaPreset.values()) {
             ca.addOption(texts.get("adhoc.request.ca." + preset.name()), preset.name());
         }

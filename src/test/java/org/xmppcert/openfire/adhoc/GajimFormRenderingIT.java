@@ -53,10 +53,10 @@ import org.xmppcert.testing.TestCertificateAuthority;
  * {@code target/screenshots/gajim/}.
  *
  * <p>Every screen is checked for what an admin would notice: each field shown with its label and a
- * widget that fits its type, required fields marked, title and instructions shown, choices shown
- * whole, no sideways scrolling, nothing in English on a German screen. Each reply also carries
- * either a form or a single note, since Psi shows only the last note of a reply and Cheogram only
- * the first of its form and notes.
+ * widget that fits its type, required fields marked, title and instructions shown, choices still
+ * told apart where a closed list cuts them short, no sideways scrolling, nothing in English on a
+ * German screen. Each reply also carries either a form or a single note, since Psi shows only the
+ * last note of a reply and Cheogram only the first of its form and notes.
  */
 class GajimFormRenderingIT {
 
@@ -151,6 +151,9 @@ class GajimFormRenderingIT {
         GajimCommandWindow.Shown chooseCa = show(execute("request"), "ca",
                 Map.of("ca", List.of("ZEROSSL")), "next");
         assertEquals(List.of("next", "complete", "cancel"), chooseCa.buttons());
+        Element caList = chooseCa.fields().get(0);
+        assertEquals(caList.elements("option").stream().map(Element::getText).toList(), visibleOptions(caList),
+                "every certificate authority is named in full in the closed list");
         GajimCommandWindow.Shown options = show(submit(chooseCa), "options",
                 Map.of("contactEmail", List.of("hostmaster@example.org"), "termsAgreed", List.of("1"),
                         "eabKeyId", List.of("kid-7f3a"), "eabHmacKey", List.of("c2VjcmV0LWhtYWMta2V5")), "complete");
@@ -334,12 +337,16 @@ class GajimFormRenderingIT {
                 assertEquals(field.getOptions().stream().filter(option -> option.getValue().equals(field.getFirstValue()))
                                 .map(FormField.Option::getLabel).findFirst().orElse(null),
                         row.attributeValue("selected"), where + ": preselected option");
-                assertEquals(List.of(), row.elements("option").stream()
-                                .filter(option -> "true".equals(option.attributeValue("cut")))
-                                .map(Element::getText).toList(),
-                        where + ": options cut short in the closed list");
+                List<String> visibleParts = visibleOptions(row);
+                assertEquals(visibleParts.size(), Set.copyOf(visibleParts).size(),
+                        where + ": the closed list cuts options short so that they look alike: " + visibleParts);
             }
         }
+    }
+
+    /** What the closed list shows of each option: the whole label, or its start and "…". */
+    private static List<String> visibleOptions(Element row) {
+        return row.elements("option").stream().map(option -> option.attributeValue("visible")).toList();
     }
 
     /** The field types Gajim marks with a warning sign while they are empty and required. */

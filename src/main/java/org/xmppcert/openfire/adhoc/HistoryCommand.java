@@ -8,6 +8,7 @@ import org.jivesoftware.openfire.commands.SessionData;
 import org.xmpp.forms.DataForm;
 import org.xmpp.forms.FormField;
 import org.xmppcert.core.history.CertificateEvent;
+import org.xmppcert.core.history.CertificateEventType;
 import org.xmppcert.openfire.service.CertificateService;
 
 /** The latest certificate events, newest first. */
@@ -54,7 +55,10 @@ final class HistoryCommand extends ReportCommand {
         if (event.certificate() != null) {
             entry.addValue(texts.get("adhoc.history.serial", event.certificate().serialNumber()));
         }
-        if (event.detail() != null && !event.detail().isBlank()) {
+        if (event.type() == CertificateEventType.REVOKED && RevokeCommand.REASONS.contains(event.detail())) {
+            // The service records a revocation's reason by its RFC 5280 name, which the admin chose in words.
+            entry.addValue(texts.get("adhoc.history.reason", texts.get("adhoc.revoke.reason." + event.detail())));
+        } else if (event.detail() != null && !event.detail().isBlank()) {
             event.detail().lines().forEach(entry::addValue);
         }
     }

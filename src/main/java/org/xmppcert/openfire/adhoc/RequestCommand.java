@@ -90,9 +90,15 @@ final class RequestCommand extends FormCommand {
 
     private DataForm caOptions(CertificateSettings wanted, Texts texts) {
         CaPreset ca = wanted.ca();
-        DataForm form = form(DataForm.Type.form, texts.get("adhoc.request.title"),
-                texts.get(ca.isAcme() ? "adhoc.request.acme.instructions" : "adhoc.request.classic.instructions",
-                        texts.get("adhoc.request.ca." + ca.name())));
+        boolean binding = ca.isAcme() && (ca.requiresExternalAccountBinding() || ca == CaPreset.CUSTOM);
+        String instructions = texts.get(ca.isAcme() ? "adhoc.request.acme.instructions"
+                : "adhoc.request.classic.instructions", texts.get("adhoc.request.ca." + ca.name()));
+        if (binding && service.hasSecret("eabHmacKey")) {
+            // In the instructions, not the field's description, which Gajim and Psi show only as a tooltip:
+            // an admin who does not know a key is saved types it again, or thinks the request cannot go on.
+            instructions += " " + texts.get("adhoc.request.eabHmacKey.saved");
+        }
+        DataForm form = form(DataForm.Type.form, texts.get("adhoc.request.title"), instructions);
         if (ca.isAcme()) {
             field(form, "contactEmail", FormField.Type.text_single, texts.get("adhoc.request.contactEmail"), true)
                     .addValue(wanted.contactEmail());
@@ -100,7 +106,7 @@ final class RequestCommand extends FormCommand {
                     texts.get("adhoc.request.termsAgreed"), true);
             terms.setDescription(texts.get("adhoc.request.termsAgreed.desc"));
             terms.addValue(wanted.termsAgreed());
-            if (ca.requiresExternalAccountBinding() || ca == CaPreset.CUSTOM) {
+            if (binding) {
                 addExternalAccountBinding(form, wanted, texts);
             }
         }
@@ -149,7 +155,7 @@ final class RequestCommand extends FormCommand {
         boolean saved = service.hasSecret("eabHmacKey");
         // The saved key is never sent back out; leaving the field empty keeps it.
         field(form, "eabHmacKey", FormField.Type.text_private, texts.get("adhoc.request.eabHmacKey"), required && !saved)
-                .setDescription(texts.get(saved ? "adhoc.request.eabHmacKey.saved" : "adhoc.request.eabHmacKey.desc"));
+                .setDescription(texts.get("adhoc.request.eabHmacKey.desc"));
     }
 
     /** The saved settings with what the admin submitted so far; fields not (yet) submitted keep their saved value. */

@@ -147,6 +147,21 @@ class ReportCommandsTest {
     }
 
     @Test
+    void aRevocationSaysItsReasonInWords() {
+        server.admins.add("admin@example.org");
+        CertificateFacts revoked = new CertificateFacts("0a1b", "CN=R11", Instant.parse("2025-05-01T00:00:00Z"),
+                Instant.parse("2025-07-30T00:00:00Z"), "-----BEGIN CERTIFICATE-----");
+        when(server.service.history(HistoryCommand.ENTRIES)).thenReturn(List.of(
+                new CertificateEvent(Instant.parse("2025-05-02T08:00:00Z"), CertificateEventType.REVOKED, "admin",
+                        List.of("example.org"), revoked, "keyCompromise")));
+
+        CommandReply reply = server.start(ADMIN, "history");
+
+        assertEquals(List.of("Revoked by admin", "example.org", "Serial number 0a1b", "Reason: Key compromise"),
+                reply.field("event-1").getValues());
+    }
+
+    @Test
     void anEmptyHistoryIsANoteNotAnEmptyTable() {
         server.admins.add("admin@example.org");
         when(server.service.history(HistoryCommand.ENTRIES)).thenReturn(List.of());

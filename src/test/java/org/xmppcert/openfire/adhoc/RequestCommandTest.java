@@ -117,7 +117,10 @@ class RequestCommandTest {
         FormField key = options.field("eabHmacKey");
         assertFalse(key.isRequired());
         assertEquals(List.of(), key.getValues());
-        assertEquals("A key is saved; leave this empty to keep it.", key.getDescription());
+        assertEquals(List.of("Options for ZeroSSL. The certificate covers the server's names as the console's name"
+                        + " settings select them. An HMAC key for External Account Binding is saved; leave its field"
+                        + " empty to keep it."), options.requireForm().getInstructions(),
+                "said where every client shows it, not only in a tooltip");
     }
 
     @Test

@@ -62,7 +62,7 @@ final class RequestCommand extends FormCommand {
         Texts texts = Texts.forRequester(data.getOwner());
         CertificateSettings saved = service.settings();
         if (data.getStage() == 0) {
-            command.add(chooseCa(saved, texts).getElement());
+            command.add(chooseCa(choicesSoFar(data, saved), texts).getElement());
             return;
         }
         try {
@@ -72,7 +72,19 @@ final class RequestCommand extends FormCommand {
         }
     }
 
-    private DataForm chooseCa(CertificateSettings saved, Texts texts) {
+    /**
+     * What the admin chose so far: back on the first form after "prev", the CA and directory they
+     * had chosen stay chosen instead of jumping back to the saved ones.
+     */
+    private static CertificateSettings choicesSoFar(SessionData data, CertificateSettings saved) {
+        try {
+            return wanted(data, saved);
+        } catch (InvalidChoice e) {
+            return saved;
+        }
+    }
+
+    private DataForm chooseCa(CertificateSettings chosen, Texts texts) {
         DataForm form = form(DataForm.Type.form, texts.get("adhoc.request.title"),
                 texts.get("adhoc.request.ca.instructions"));
         FormField ca = field(form, "ca", FormField.Type.list_single, texts.get("adhoc.request.ca"), true);
@@ -80,11 +92,11 @@ final class RequestCommand extends FormCommand {
         for (CaPreset preset : CaPreset.values()) {
             ca.addOption(texts.get("adhoc.request.ca." + preset.name()), preset.name());
         }
-        ca.addValue(saved.ca().name());
+        ca.addValue(chosen.ca().name());
         FormField directory = field(form, "customDirectory", FormField.Type.text_single,
                 texts.get("adhoc.request.customDirectory"), false);
         directory.setDescription(texts.get("adhoc.request.customDirectory.desc"));
-        saved.customDirectory().ifPresent(directory::addValue);
+        chosen.customDirectory().ifPresent(directory::addValue);
         return form;
     }
 

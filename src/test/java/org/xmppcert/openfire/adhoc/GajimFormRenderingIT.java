@@ -154,7 +154,11 @@ class GajimFormRenderingIT {
         Element caList = chooseCa.fields().get(0);
         assertEquals(caList.elements("option").stream().map(Element::getText).toList(), visibleOptions(caList),
                 "every certificate authority is named in full in the closed list");
-        GajimCommandWindow.Shown options = show(submit(chooseCa), "options",
+        GajimCommandWindow.Shown firstLook = show(submit(chooseCa), "options", Map.of(), "prev");
+        GajimCommandWindow.Shown back = show(submit(firstLook), "ca-again", Map.of(), "next");
+        assertEquals(text("adhoc.request.ca.ZEROSSL"), back.fields().get(0).attributeValue("selected"),
+                "back on the first form, the CA the admin chose stays chosen");
+        GajimCommandWindow.Shown options = show(submit(back), "options-again",
                 Map.of("contactEmail", List.of("hostmaster@example.org"), "termsAgreed", List.of("1"),
                         "eabKeyId", List.of("kid-7f3a"), "eabHmacKey", List.of("c2VjcmV0LWhtYWMta2V5")), "complete");
         assertEquals(List.of("complete (insensitive)", "prev", "cancel"), options.buttons(),

@@ -105,6 +105,7 @@ class RequestCommandTest {
         CommandReply back = server.send(ADMIN, options, "prev", null);
         assertEquals(List.of("next", "complete"), back.actions());
         assertEquals("ca", back.requireForm().getFields().get(1).getVariable());
+        assertEquals("ZEROSSL", back.field("ca").getFirstValue(), "the CA chosen before going back stays chosen");
     }
 
     @Test

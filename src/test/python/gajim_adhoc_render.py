@@ -53,11 +53,13 @@ from gajim.common import app  # noqa: E402
 from gajim.common import configpaths  # noqa: E402
 
 ACCOUNT = 'admin'
+# Gajim's configuration folders for this run only, removed when the script ends.
+CONFIG = tempfile.TemporaryDirectory(prefix='gajim-render-')
 
 
 def init_gajim():
     """What Gajim's start-up sets up that the command window reads: settings (in memory) and styles."""
-    configpaths.set_config_root(tempfile.mkdtemp(prefix='gajim-render-'))
+    configpaths.set_config_root(CONFIG.name)
     configpaths.init()
     configpaths.create_paths()
     from gajim.common.settings import Settings

@@ -42,7 +42,6 @@ final class GajimCommandWindow implements AutoCloseable {
     private final BufferedWriter requests;
     private final BufferedReader answers;
     private final Path log;
-    final String version;
 
     private GajimCommandWindow(Process process, Path log) throws IOException {
         this.process = process;
@@ -53,7 +52,6 @@ final class GajimCommandWindow implements AutoCloseable {
         if (!"ready".equals(ready.getName())) {
             throw new AssertionError("Gajim did not start: " + ready.asXML() + "\n" + log());
         }
-        version = "Gajim " + ready.attributeValue("gajim") + ", nbxmpp " + ready.attributeValue("nbxmpp");
     }
 
     /** @param log where the renderer's own messages (GTK warnings, tracebacks) go */

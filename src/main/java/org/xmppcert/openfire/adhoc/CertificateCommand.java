@@ -3,6 +3,7 @@ package org.xmppcert.openfire.adhoc;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.xmpp.forms.DataForm;
 import org.xmpp.forms.FormField;
 import org.xmpp.packet.JID;
+import org.xmppcert.core.history.CertificateEvent;
 import org.xmppcert.openfire.service.CertificateService;
 
 /**
@@ -96,6 +98,11 @@ abstract class CertificateCommand extends AdHocCommand {
         return XMPPServer.getInstance().isLocal(requester) ? requester.getNode() : requester.toBareJID();
     }
 
+    /** Who started something, as the requester reads it: an admin by name, the scheduler in words. */
+    static String actorWords(String actor, Texts texts) {
+        return CertificateEvent.SCHEDULER.equals(actor) ? texts.get("adhoc.status.actor.scheduler") : actor;
+    }
+
     enum NoteType { info, warn, error }
 
     static void note(Element command, NoteType type, String text) {
@@ -117,6 +124,20 @@ abstract class CertificateCommand extends AdHocCommand {
         FormField field = form.addField(variable, label, type);
         field.setRequired(required);
         return field;
+    }
+
+    /**
+     * Offers the choices in order, value to label, numbering a label that repeats: Psi submits the
+     * first option that carries the chosen label, so two options with one label would always submit
+     * the first of them. The number goes in front, where a closed list that cuts a long label short
+     * still shows it.
+     */
+    static void options(FormField field, Map<String, String> labels) {
+        Map<String, Integer> seen = new HashMap<>();
+        labels.forEach((value, label) -> {
+            int count = seen.merge(label, 1, Integer::sum);
+            field.addOption(count == 1 ? label : "(" + count + ") " + label, value);
+        });
     }
 
     static void fixed(DataForm form, String text) {

@@ -1,7 +1,9 @@
 package org.xmppcert.openfire.adhoc;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.dom4j.Element;
@@ -48,8 +50,10 @@ final class ClassicAnswerCommand extends FormCommand {
                 texts.get("adhoc.classic-answer.choose.instructions"));
         FormField request = field(form, "request", FormField.Type.list_single,
                 texts.get("adhoc.classic-answer.request"), true);
-        pending.forEach(view -> request.addOption(texts.get("adhoc.classic-answer.request.option",
-                String.join(", ", view.names()), when(view.createdAt())), view.id()));
+        Map<String, String> labels = new LinkedHashMap<>();
+        pending.forEach(view -> labels.put(view.id(), texts.get("adhoc.classic-answer.request.option",
+                String.join(", ", view.names()), when(view.createdAt()))));
+        options(request, labels);
         if (pending.size() == 1) {
             request.addValue(pending.get(0).id());
         }

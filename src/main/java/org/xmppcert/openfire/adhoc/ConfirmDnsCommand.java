@@ -12,8 +12,8 @@ import org.xmppcert.openfire.service.CertificateService;
 import org.xmppcert.openfire.service.OrderProgress;
 
 /**
- * dns-01 by hand: shows the TXT records the running request waits for and lets the admin confirm
- * they are in place, after which the CA validates them. The request is named in a hidden field,
+ * dns-01 by hand: shows the TXT records the running request waits for, each as its name and value,
+ * and lets the admin confirm they are in place, after which the CA validates them. The request is named in a hidden field,
  * so a confirmation never applies to a request the admin was not shown.
  */
 final class ConfirmDnsCommand extends FormCommand {
@@ -52,9 +52,19 @@ final class ConfirmDnsCommand extends FormCommand {
                 texts.get("adhoc.confirm-dns.instructions", String.join(", ", order.names().stream()
                         .map(OrderProgress.NameProgress::name).toList())));
         form.addField("ticket", null, FormField.Type.hidden).addValue(order.ticket());
-        order.dnsRecords().forEach(record -> fixed(form, OrderWatcher.zoneFileLines(List.of(record))));
-        field(form, "confirmed", FormField.Type.boolean_type, texts.get("adhoc.confirm-dns.confirmed"), true)
-                .setDescription(texts.get("adhoc.confirm-dns.confirmed.desc"));
+        List<TxtRecord> records = order.dnsRecords();
+        for (int i = 0; i < records.size(); i++) {
+            // Fields rather than fixed text: clients keep a field's value on one line and let the admin
+            // select and copy it, where Gajim and Psi wrap fixed text and do not let it be selected.
+            // Name and value apart, as DNS providers' forms ask for them and as Gajim's label column,
+            // which does not break an unspaced name, keeps its width.
+            String record = "record-" + (i + 1);
+            field(form, record + "-name", FormField.Type.text_single,
+                    texts.get("adhoc.confirm-dns.record.name", i + 1), false).addValue(records.get(i).owner());
+            field(form, record + "-value", FormField.Type.text_single,
+                    texts.get("adhoc.confirm-dns.record.value", i + 1), false).addValue(records.get(i).value());
+        }
+        field(form, "confirmed", FormField.Type.boolean_type, texts.get("adhoc.confirm-dns.confirmed"), true);
         command.add(form.getElement());
     }
 

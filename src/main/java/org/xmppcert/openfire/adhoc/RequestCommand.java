@@ -62,7 +62,7 @@ final class RequestCommand extends FormCommand {
         Texts texts = Texts.forRequester(data.getOwner());
         CertificateSettings saved = service.settings();
         if (data.getStage() == 0) {
-            command.add(chooseCa(saved, texts).getElement());
+            command.add(chooseCa(choicesSoFar(data, saved), texts).getElement());
             return;
         }
         try {
@@ -72,26 +72,45 @@ final class RequestCommand extends FormCommand {
         }
     }
 
-    private DataForm chooseCa(CertificateSettings saved, Texts texts) {
+    /**
+     * What the admin chose so far: back on the first form after "prev", the CA and directory they
+     * had chosen stay chosen instead of jumping back to the saved ones.
+     */
+    private static CertificateSettings choicesSoFar(SessionData data, CertificateSettings saved) {
+        try {
+            return wanted(data, saved);
+        } catch (InvalidChoice e) {
+            return saved;
+        }
+    }
+
+    private DataForm chooseCa(CertificateSettings chosen, Texts texts) {
         DataForm form = form(DataForm.Type.form, texts.get("adhoc.request.title"),
                 texts.get("adhoc.request.ca.instructions"));
         FormField ca = field(form, "ca", FormField.Type.list_single, texts.get("adhoc.request.ca"), true);
+        ca.setDescription(texts.get("adhoc.request.ca.desc"));
         for (CaPreset preset : CaPreset.values()) {
             ca.addOption(texts.get("adhoc.request.ca." + preset.name()), preset.name());
         }
-        ca.addValue(saved.ca().name());
+        ca.addValue(chosen.ca().name());
         FormField directory = field(form, "customDirectory", FormField.Type.text_single,
                 texts.get("adhoc.request.customDirectory"), false);
         directory.setDescription(texts.get("adhoc.request.customDirectory.desc"));
-        saved.customDirectory().ifPresent(directory::addValue);
+        chosen.customDirectory().ifPresent(directory::addValue);
         return form;
     }
 
     private DataForm caOptions(CertificateSettings wanted, Texts texts) {
         CaPreset ca = wanted.ca();
-        DataForm form = form(DataForm.Type.form, texts.get("adhoc.request.title"),
-                texts.get(ca.isAcme() ? "adhoc.request.acme.instructions" : "adhoc.request.classic.instructions",
-                        texts.get("adhoc.request.ca." + ca.name())));
+        boolean binding = ca.isAcme() && (ca.requiresExternalAccountBinding() || ca == CaPreset.CUSTOM);
+        String instructions = texts.get(ca.isAcme() ? "adhoc.request.acme.instructions"
+                : "adhoc.request.classic.instructions", texts.get("adhoc.request.ca." + ca.name()));
+        if (binding && service.hasSecret("eabHmacKey")) {
+            // In the instructions, not the field's description, which Gajim and Psi show only as a tooltip:
+            // an admin who does not know a key is saved types it again, or thinks the request cannot go on.
+            instructions += " " + texts.get("adhoc.request.eabHmacKey.saved");
+        }
+        DataForm form = form(DataForm.Type.form, texts.get("adhoc.request.title"), instructions);
         if (ca.isAcme()) {
             field(form, "contactEmail", FormField.Type.text_single, texts.get("adhoc.request.contactEmail"), true)
                     .addValue(wanted.contactEmail());
@@ -99,7 +118,7 @@ final class RequestCommand extends FormCommand {
                     texts.get("adhoc.request.termsAgreed"), true);
             terms.setDescription(texts.get("adhoc.request.termsAgreed.desc"));
             terms.addValue(wanted.termsAgreed());
-            if (ca.requiresExternalAccountBinding() || ca == CaPreset.CUSTOM) {
+            if (binding) {
                 addExternalAccountBinding(form, wanted, texts);
             }
         }
@@ -148,7 +167,7 @@ final class RequestCommand extends FormCommand {
         boolean saved = service.hasSecret("eabHmacKey");
         // The saved key is never sent back out; leaving the field empty keeps it.
         field(form, "eabHmacKey", FormField.Type.text_private, texts.get("adhoc.request.eabHmacKey"), required && !saved)
-                .setDescription(texts.get(saved ? "adhoc.request.eabHmacKey.saved" : "adhoc.request.eabHmacKey.desc"));
+                .setDescription(texts.get("adhoc.request.eabHmacKey.desc"));
     }
 
     /** The saved settings with what the admin submitted so far; fields not (yet) submitted keep their saved value. */

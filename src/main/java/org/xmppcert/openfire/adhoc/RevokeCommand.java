@@ -85,8 +85,12 @@ final class RevokeCommand extends FormCommand {
                 texts.get("adhoc.revoke.choose.instructions"));
         FormField certificate = field(form, "certificate", FormField.Type.list_single,
                 texts.get("adhoc.revoke.certificate"), true);
-        revocable.values().forEach(event -> certificate.addOption(describe(event, texts),
-                event.certificate().serialNumber()));
+        // The expiry first: a closed list shows only the start of the chosen option, and it is what
+        // tells the certificate in use from the one it replaced.
+        Map<String, String> labels = new LinkedHashMap<>();
+        revocable.values().forEach(event -> labels.put(event.certificate().serialNumber(),
+                describe("adhoc.revoke.certificate.option", event, texts)));
+        options(certificate, labels);
         if (revocable.size() == 1) {
             certificate.addValue(revocable.keySet().iterator().next());
         }
@@ -97,10 +101,9 @@ final class RevokeCommand extends FormCommand {
         return form;
     }
 
-    private static String describe(CertificateEvent event, Texts texts) {
+    private static String describe(String key, CertificateEvent event, Texts texts) {
         CertificateFacts facts = event.certificate();
-        return texts.get("adhoc.revoke.certificate.option", String.join(", ", event.names()), facts.serialNumber(),
-                when(facts.notAfter()));
+        return texts.get(key, String.join(", ", event.names()), facts.serialNumber(), when(facts.notAfter()));
     }
 
     private DataForm confirm(SessionData data, Texts texts) {
@@ -110,7 +113,8 @@ final class RevokeCommand extends FormCommand {
         if (chosen.isEmpty()) {
             fixed(form, texts.get("adhoc.revoke.gone"));
         } else {
-            fixed(form, texts.get("adhoc.revoke.about-to", describe(chosen.get(), texts),
+            fixed(form, texts.get("adhoc.revoke.about-to",
+                    describe("adhoc.revoke.certificate.description", chosen.get(), texts),
                     texts.get("adhoc.revoke.reason." + reason(data))));
             if (inUse(chosen.get().certificate().serialNumber())) {
                 fixed(form, texts.get("adhoc.revoke.in-use"));

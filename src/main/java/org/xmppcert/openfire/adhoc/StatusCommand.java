@@ -1,16 +1,12 @@
 package org.xmppcert.openfire.adhoc;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.dom4j.Element;
 import org.jivesoftware.openfire.commands.SessionData;
 import org.xmpp.forms.DataForm;
 import org.xmpp.forms.FormField;
-import org.xmppcert.core.history.CertificateEvent;
 import org.xmppcert.openfire.service.CertificateService;
 import org.xmppcert.openfire.service.CertificateStatus;
 import org.xmppcert.openfire.service.CertificateStatus.CallToAction;
@@ -20,7 +16,7 @@ import org.xmppcert.openfire.service.CertificateStatus.StoreStatus;
 
 /**
  * The status page at a glance: the names the server needs, what to do, the next renewal, the last
- * attempt, and a table of the certificate each identity store presents.
+ * attempt, and the certificate each identity store presents.
  */
 final class StatusCommand extends ReportCommand {
 
@@ -47,17 +43,50 @@ final class StatusCommand extends ReportCommand {
         }
         field(result, "next-renewal", FormField.Type.text_single, texts.get("adhoc.status.next-renewal"), false)
                 .addValue(status.nextRenewal().map(CertificateCommand::when).orElse(texts.get("adhoc.status.none")));
-        field(result, "last-attempt", FormField.Type.text_single, texts.get("adhoc.status.last-attempt"), false)
+        // A failure's reason is the CA's own words, of any length: multi-line fields wrap them.
+        field(result, "last-attempt", FormField.Type.text_multi, texts.get("adhoc.status.last-attempt"), false)
                 .addValue(status.lastAttempt().map(attempt -> words(attempt, texts))
                         .orElse(texts.get("adhoc.status.none")));
-
-        for (String column : List.of("store", "used-for", "certificate-names", "issuer", "key", "expires",
-                "days-left", "missing")) {
-            result.addReportedField(column, texts.get("adhoc.status.column." + column), FormField.Type.text_single);
+        for (int i = 0; i < status.stores().size(); i++) {
+            addStore(result, "store-" + (i + 1) + "-", status.stores().get(i), texts);
         }
-        status.stores().forEach(store -> result.addItemFields(row(store, texts)));
         command.add(result.getElement());
         return "status shown";
+    }
+
+    /**
+     * One identity store as a run of plain fields, its name first. A table ({@code <reported>})
+     * would say it more compactly, but Gajim cannot show a form that has one, Psi leaves it out, and
+     * a phone squeezes its columns. The name is a field rather than a heading: Gajim sets a short
+     * fixed text as a large bold heading in the label column, which a file path overflows.
+     */
+    private static void addStore(DataForm result, String prefix, StoreStatus store, Texts texts) {
+        text(result, prefix + "store", "store", store.store(), texts);
+        text(result, prefix + "used-for", "used-for", String.join(", ", store.connectionTypes()), texts);
+        if (store.certificate().isEmpty()) {
+            text(result, prefix + "certificate-names", "certificate-names", texts.get("adhoc.status.no-certificate"),
+                    texts);
+            return;
+        }
+        CertificateInUse certificate = store.certificate().get();
+        FormField names = field(result, prefix + "certificate-names", FormField.Type.text_multi,
+                texts.get("adhoc.status.column.certificate-names"), false);
+        certificate.names().forEach(names::addValue);
+        text(result, prefix + "issuer", "issuer",
+                certificate.selfSigned() ? texts.get("adhoc.status.self-signed") : certificate.issuer(), texts);
+        text(result, prefix + "key", "key", certificate.keyType(), texts);
+        text(result, prefix + "expires", "expires", when(certificate.notAfter()), texts);
+        text(result, prefix + "days-left", "days-left", Long.toString(certificate.daysLeft()), texts);
+        if (!certificate.missingNames().isEmpty()) {
+            FormField missing = field(result, prefix + "missing", FormField.Type.text_multi,
+                    texts.get("adhoc.status.column.missing"), false);
+            certificate.missingNames().forEach(missing::addValue);
+        }
+    }
+
+    private static void text(DataForm result, String variable, String column, String value, Texts texts) {
+        field(result, variable, FormField.Type.text_single, texts.get("adhoc.status.column." + column), false)
+                .addValue(value);
     }
 
     /** The action in the requester's language, its instants written the way the other commands write them. */
@@ -69,8 +98,7 @@ final class StatusCommand extends ReportCommand {
     }
 
     private static String words(LastAttempt attempt, Texts texts) {
-        String actor = CertificateEvent.SCHEDULER.equals(attempt.actor()) ? texts.get("adhoc.status.actor.scheduler")
-                : attempt.actor();
+        String actor = actorWords(attempt.actor(), texts);
         String outcome = "adhoc.status.last-attempt." + attempt.outcome().name().toLowerCase(Locale.ROOT);
         return attempt.outcome() == LastAttempt.Outcome.FAILED
                 ? texts.get(outcome, when(attempt.at()), actor,
@@ -78,21 +106,4 @@ final class StatusCommand extends ReportCommand {
                 : texts.get(outcome, when(attempt.at()), actor);
     }
 
-    private static Map<String, Object> row(StoreStatus store, Texts texts) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("store", store.store());
-        row.put("used-for", String.join(", ", store.connectionTypes()));
-        if (store.certificate().isEmpty()) {
-            row.put("certificate-names", texts.get("adhoc.status.no-certificate"));
-            return row;
-        }
-        CertificateInUse certificate = store.certificate().get();
-        row.put("certificate-names", String.join(", ", certificate.names()));
-        row.put("issuer", certificate.selfSigned() ? texts.get("adhoc.status.self-signed") : certificate.issuer());
-        row.put("key", certificate.keyType());
-        row.put("expires", when(certificate.notAfter()));
-        row.put("days-left", Long.toString(certificate.daysLeft()));
-        row.put("missing", String.join(", ", certificate.missingNames()));
-        return row;
-    }
 }

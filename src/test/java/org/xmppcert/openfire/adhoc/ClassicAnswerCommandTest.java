@@ -49,6 +49,22 @@ class ClassicAnswerCommandTest {
     }
 
     @Test
+    void requestsThatWouldReadAlikeAreNumberedWhereAClosedListStillShowsIt() {
+        when(server.service.pendingClassicRequests()).thenReturn(List.of(
+                new ClassicRequestView("req-1", List.of("example.org"), "csr", List.of("admin@example.org"),
+                        Instant.parse("2025-05-20T09:30:10Z")),
+                new ClassicRequestView("req-2", List.of("example.org"), "csr", List.of("admin@example.org"),
+                        Instant.parse("2025-05-20T09:30:40Z"))));
+
+        FormField request = server.start(ADMIN, "classic-answer").field("request");
+
+        assertEquals(List.of("2025-05-20 09:30 UTC: example.org", "(2) 2025-05-20 09:30 UTC: example.org"),
+                request.getOptions().stream().map(FormField.Option::getLabel).toList());
+        assertEquals(List.of("req-1", "req-2"),
+                request.getOptions().stream().map(FormField.Option::getValue).toList());
+    }
+
+    @Test
     void chooseTheRequestThenPasteTheCertificate() {
         CommandReply choose = server.start(ADMIN, "classic-answer");
 
@@ -56,8 +72,8 @@ class ClassicAnswerCommandTest {
         FormField request = choose.field("request");
         assertEquals(FormField.Type.list_single, request.getType());
         assertTrue(request.isRequired());
-        assertEquals(List.of("example.org (made 2025-05-20 09:30 UTC)",
-                        "example.org, conference.example.org (made 2025-05-28 16:00 UTC)"),
+        assertEquals(List.of("2025-05-20 09:30 UTC: example.org",
+                        "2025-05-28 16:00 UTC: example.org, conference.example.org"),
                 request.getOptions().stream().map(FormField.Option::getLabel).toList());
 
         CommandReply paste = server.send(ADMIN, choose, "next", Map.of("request", List.of("req-2")));

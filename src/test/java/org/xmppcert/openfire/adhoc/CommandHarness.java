@@ -37,7 +37,8 @@ import org.xmppcert.testing.PluginTexts;
  * An Openfire server for {@code example.org} around the plugin's commands: admins, the language of
  * each client session, the message router, the security audit log, and the command manager that
  * turns command IQs into calls on the commands ({@link AdHocCommandDriver}). The certificate
- * service is a Mockito mock: these tests are about what the commands ask it and show the admin.
+ * service is a Mockito mock unless a test hands in its own: these tests are about what the
+ * commands ask it and show the admin.
  */
 final class CommandHarness implements AutoCloseable {
 
@@ -48,12 +49,12 @@ final class CommandHarness implements AutoCloseable {
     record AuditEntry(String username, String summary, String details) {
     }
 
-    final CertificateService service = mock(CertificateService.class);
+    final CertificateService service;
     final List<AuditEntry> audit = new ArrayList<>();
     final Set<String> admins = new HashSet<>();
     final Map<JID, Locale> sessionLanguages = new HashMap<>();
     final MessageRouter router = mock(MessageRouter.class);
-    final OrderWatcher watcher = new OrderWatcher(service);
+    final OrderWatcher watcher;
     final AdHocCommandDriver driver;
 
     private final MockedStatic<LocaleUtils> localeUtils = PluginTexts.answerLocaleUtils();
@@ -61,6 +62,12 @@ final class CommandHarness implements AutoCloseable {
     private final MockedStatic<AdminManager> adminManager = mockStatic(AdminManager.class);
 
     CommandHarness() {
+        this(mock(CertificateService.class));
+    }
+
+    CommandHarness(CertificateService service) {
+        this.service = service;
+        this.watcher = new OrderWatcher(service);
         XMPPServer server = mock(XMPPServer.class);
         xmppServer.when(XMPPServer::getInstance).thenReturn(server);
         when(server.isLocal(any())).thenAnswer(call -> DOMAIN.equals(call.<JID>getArgument(0).getDomain()));

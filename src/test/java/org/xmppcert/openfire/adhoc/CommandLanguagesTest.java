@@ -71,7 +71,7 @@ class CommandLanguagesTest {
         when(server.service.requestCertificate("chef")).thenReturn("order-3");
         CommandReply request = server.start(GERMAN_ADMIN, "request");
         assertEquals("Zertifizierungsstelle", request.field("ca").getLabel());
-        assertEquals("Andere ACME-CA (Verzeichnis-URL unten)", request.field("ca").getOptions().get(6).getLabel());
+        assertEquals("Andere ACME-CA (URL unten)", request.field("ca").getOptions().get(6).getLabel());
         CommandReply started = server.send(GERMAN_ADMIN, request, "complete", Map.of("ca", List.of("LETS_ENCRYPT")));
         assertEquals(List.of("Die Zertifikatsanforderung order-3 läuft. Sie erhalten eine Nachricht, wenn sie"
                 + " abgeschlossen ist oder DNS-Einträge von Ihnen braucht."), started.notes("info"));

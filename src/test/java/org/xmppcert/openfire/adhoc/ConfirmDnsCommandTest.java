@@ -61,12 +61,17 @@ class ConfirmDnsCommandTest {
 
         assertEquals("executing", form.status());
         assertEquals(List.of("complete"), form.actions());
-        assertEquals(List.of("The request for example.org waits for these TXT records. Create them, wait until every"
-                + " name server of the zone answers with them, then confirm."), form.requireForm().getInstructions());
-        assertEquals(List.of(
-                "_acme-challenge.example.org. IN TXT \"LPsIwTo7o8BoG0-vjCyGQGBWSVIPxI-i_X336eUOQZo\"",
-                "_acme-challenge.example.org. IN TXT \"9jg46WB3rR_AHD-EBXdN7cBkH1WOu0tA3M9fm21mqTI\""),
-                form.fixedTexts());
+        assertEquals(List.of("The request for example.org waits for the TXT records below, each with its name and"
+                + " value. Create them and wait until every name server of the zone answers with them. Then confirm: the"
+                + " CA checks them at once, and a record it cannot find fails the request."),
+                form.requireForm().getInstructions());
+        assertEquals("Record 1: name", form.field("record-1-name").getLabel());
+        assertEquals(List.of("_acme-challenge.example.org"), form.field("record-1-name").getValues());
+        assertEquals("Record 1: value", form.field("record-1-value").getLabel());
+        assertEquals(List.of("LPsIwTo7o8BoG0-vjCyGQGBWSVIPxI-i_X336eUOQZo"), form.field("record-1-value").getValues());
+        assertEquals(List.of("_acme-challenge.example.org"), form.field("record-2-name").getValues());
+        assertEquals(List.of("9jg46WB3rR_AHD-EBXdN7cBkH1WOu0tA3M9fm21mqTI"), form.field("record-2-value").getValues());
+        assertEquals(List.of(), form.fixedTexts());
         assertEquals(FormField.Type.hidden, form.field("ticket").getType());
         FormField confirmed = form.field("confirmed");
         assertEquals(FormField.Type.boolean_type, confirmed.getType());

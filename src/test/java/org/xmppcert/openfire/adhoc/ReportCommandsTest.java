@@ -5,11 +5,8 @@ import static org.mockito.Mockito.when;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
-import org.dom4j.Element;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.xmpp.forms.DataForm;
@@ -38,7 +35,7 @@ class ReportCommandsTest {
     }
 
     @Test
-    void statusShowsNamesActionsRenewalAndOneRowPerIdentityStore() {
+    void statusShowsNamesActionsRenewalAndOneSectionPerIdentityStore() {
         server.admins.add("admin@example.org");
         when(server.service.status()).thenReturn(new CertificateStatus("example.org",
                 List.of("example.org", "conference.example.org"),
@@ -70,15 +67,26 @@ class ReportCommandsTest {
         assertEquals("2025-06-30 00:00 UTC", reply.field("next-renewal").getFirstValue());
         assertEquals("Renewed 2025-05-01 03:00 UTC, started by the automatic renewal",
                 reply.field("last-attempt").getFirstValue());
-        assertEquals(List.of("Identity store", "Used for", "Names", "Issuer", "Key", "Expires", "Days left",
-                "Names not covered"), reportedLabels(reply));
-        assertEquals(List.of(
-                        Map.of("store", "conf/security/keystore.jks", "used-for", "SOCKET_C2S, SOCKET_S2S",
-                                "certificate-names", "example.org", "issuer", "CN=R11, O=Let's Encrypt", "key", "EC P-256",
-                                "expires", "2025-07-30 00:00 UTC", "days-left", "58", "missing", "conference.example.org"),
-                        Map.of("store", "conf/security/admin.jks", "used-for", "ADMIN_CONSOLE",
-                                "certificate-names", "no certificate for the XMPP domain")),
-                rows(reply));
+        assertEquals(List.of("names", "actions", "next-renewal", "last-attempt",
+                        "store-1-store", "store-1-used-for", "store-1-certificate-names", "store-1-issuer", "store-1-key",
+                        "store-1-expires", "store-1-days-left", "store-1-missing",
+                        "store-2-store", "store-2-used-for", "store-2-certificate-names"),
+                visibleVariables(reply), "each store a run of fields, its name first, no table");
+        assertEquals("Identity store", reply.field("store-1-store").getLabel());
+        assertEquals("conf/security/keystore.jks", reply.field("store-1-store").getFirstValue());
+        assertEquals("conf/security/admin.jks", reply.field("store-2-store").getFirstValue());
+        assertEquals("Used for", reply.field("store-1-used-for").getLabel());
+        assertEquals("SOCKET_C2S, SOCKET_S2S", reply.field("store-1-used-for").getFirstValue());
+        assertEquals(List.of("example.org"), reply.field("store-1-certificate-names").getValues());
+        assertEquals("CN=R11, O=Let's Encrypt", reply.field("store-1-issuer").getFirstValue());
+        assertEquals("EC P-256", reply.field("store-1-key").getFirstValue());
+        assertEquals("2025-07-30 00:00 UTC", reply.field("store-1-expires").getFirstValue());
+        assertEquals("58", reply.field("store-1-days-left").getFirstValue());
+        assertEquals(List.of("conference.example.org"), reply.field("store-1-missing").getValues());
+        assertEquals("ADMIN_CONSOLE", reply.field("store-2-used-for").getFirstValue());
+        assertEquals(List.of("no certificate for the XMPP domain"),
+                reply.field("store-2-certificate-names").getValues());
+        assertEquals(null, reply.requireForm().getElement().element("reported"));
         assertEquals(List.of(new CommandHarness.AuditEntry("admin",
                 "Certificate Manager command status by admin@example.org", "status shown")), server.audit);
     }
@@ -127,13 +135,30 @@ class ReportCommandsTest {
 
         assertEquals("completed", reply.status());
         assertEquals("Certificate history (latest 20)", reply.requireForm().getTitle());
-        assertEquals(List.of("When", "Event", "By", "Names", "Serial number", "Detail"), reportedLabels(reply));
-        assertEquals(List.of(
-                Map.of("when", "2025-05-01 03:00 UTC", "event", "Renewed", "by", "scheduler",
-                        "names", "example.org, upload.example.org", "serial", "0a1b", "detail", ""),
-                Map.of("when", "2025-04-30 03:00 UTC", "event", "Failed", "by", "admin", "names", "example.org",
-                        "serial", "", "detail", "rateLimited: too many certificates")), rows(reply));
+        assertEquals(List.of("event-1", "event-2"), visibleVariables(reply));
+        assertEquals("2025-05-01 03:00 UTC", reply.field("event-1").getLabel());
+        assertEquals(List.of("Renewed by the automatic renewal", "example.org, upload.example.org",
+                "Serial number 0a1b"), reply.field("event-1").getValues());
+        assertEquals("2025-04-30 03:00 UTC", reply.field("event-2").getLabel());
+        assertEquals(List.of("Failed by admin", "example.org", "rateLimited: too many certificates"),
+                reply.field("event-2").getValues());
+        assertEquals(FormField.Type.text_multi, reply.field("event-2").getType());
         assertEquals("history shown: 2 entries", server.audit.get(0).details());
+    }
+
+    @Test
+    void aRevocationSaysItsReasonInWords() {
+        server.admins.add("admin@example.org");
+        CertificateFacts revoked = new CertificateFacts("0a1b", "CN=R11", Instant.parse("2025-05-01T00:00:00Z"),
+                Instant.parse("2025-07-30T00:00:00Z"), "-----BEGIN CERTIFICATE-----");
+        when(server.service.history(HistoryCommand.ENTRIES)).thenReturn(List.of(
+                new CertificateEvent(Instant.parse("2025-05-02T08:00:00Z"), CertificateEventType.REVOKED, "admin",
+                        List.of("example.org"), revoked, "keyCompromise")));
+
+        CommandReply reply = server.start(ADMIN, "history");
+
+        assertEquals(List.of("Revoked by admin", "example.org", "Serial number 0a1b", "Reason: Key compromise"),
+                reply.field("event-1").getValues());
     }
 
     @Test
@@ -147,15 +172,11 @@ class ReportCommandsTest {
         assertEquals(List.of("No certificate has been issued, renewed or revoked yet."), reply.notes("info"));
     }
 
-    static List<String> reportedLabels(CommandReply reply) {
-        Element reported = reply.requireForm().getElement().element("reported");
-        return reported.elements("field").stream().map(field -> field.attributeValue("label")).toList();
-    }
-
-    static List<Map<String, String>> rows(CommandReply reply) {
-        return reply.requireForm().getElement().elements("item").stream()
-                .map(item -> item.elements("field").stream().collect(Collectors.toMap(
-                        field -> field.attributeValue("var"), field -> field.elementText("value"))))
+    /** The variables of the fields a client shows, in order; fixed texts have none. */
+    static List<String> visibleVariables(CommandReply reply) {
+        return reply.requireForm().getFields().stream()
+                .filter(field -> field.getType() != FormField.Type.hidden)
+                .map(FormField::getVariable)
                 .toList();
     }
 }

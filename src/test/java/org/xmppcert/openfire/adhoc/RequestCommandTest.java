@@ -105,6 +105,7 @@ class RequestCommandTest {
         CommandReply back = server.send(ADMIN, options, "prev", null);
         assertEquals(List.of("next", "complete"), back.actions());
         assertEquals("ca", back.requireForm().getFields().get(1).getVariable());
+        assertEquals("ZEROSSL", back.field("ca").getFirstValue(), "the CA chosen before going back stays chosen");
     }
 
     @Test
@@ -117,7 +118,10 @@ class RequestCommandTest {
         FormField key = options.field("eabHmacKey");
         assertFalse(key.isRequired());
         assertEquals(List.of(), key.getValues());
-        assertEquals("A key is saved; leave this empty to keep it.", key.getDescription());
+        assertEquals(List.of("Options for ZeroSSL. The certificate covers the server's names as the console's name"
+                        + " settings select them. An HMAC key for External Account Binding is saved; leave its field"
+                        + " empty to keep it."), options.requireForm().getInstructions(),
+                "said where every client shows it, not only in a tooltip");
     }
 
     @Test

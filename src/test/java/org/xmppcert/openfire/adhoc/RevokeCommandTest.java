@@ -69,7 +69,7 @@ class RevokeCommandTest {
         assertEquals(FormField.Type.list_single, certificate.getType());
         assertTrue(certificate.isRequired());
         assertEquals(List.of("c0ffee", "beef01"), certificate.getOptions().stream().map(FormField.Option::getValue).toList());
-        assertEquals("example.org, serial c0ffee, expires 2025-08-18 00:00 UTC", certificate.getOptions().get(0).getLabel());
+        assertEquals("Expires 2025-08-18 00:00 UTC: example.org, serial c0ffee", certificate.getOptions().get(0).getLabel());
         FormField reason = choose.field("reason");
         assertEquals(FormField.Type.list_single, reason.getType());
         assertTrue(reason.isRequired());

@@ -74,6 +74,8 @@ public final class ScriptedCertificateService implements CertificateService {
     private volatile List<String> requestNames = List.of("example.org");
     private volatile Map<String, Sentence> saveProblems = Map.of();
     private volatile Refusal classicRefusal;
+    private volatile ClassicInstallReport classicInstall = new ClassicInstallReport(new InstallReport(
+            InstallOutcome.Status.INSTALLED, Optional.of("AB:CD"), 1, 4, true, Optional.empty()), List.of());
 
     public synchronized void setStatus(CertificateStatus status) {
         this.status = status;
@@ -92,6 +94,11 @@ public final class ScriptedCertificateService implements CertificateService {
     /** How the service is to refuse the next certificate pasted for a classic request that parses; null accepts it. */
     public void setClassicRefusal(Refusal refusal) {
         this.classicRefusal = refusal;
+    }
+
+    /** How the install of an accepted classic certificate is to end; installed in one store by default. */
+    public void setClassicInstall(ClassicInstallReport install) {
+        this.classicInstall = install;
     }
 
     /** Moves a request on to the given stage. */
@@ -223,11 +230,12 @@ public final class ScriptedCertificateService implements CertificateService {
             throw classicRefusal;
         }
         calls.add("acceptClassicCertificate " + actor + " " + requestId);
-        renewable = classicRequests.remove(requestId);
-        history.add(0, new CertificateEvent(Instant.now(), CertificateEventType.ISSUED, actor, request.names(),
-                CertificateFacts.of(chain), "classic CA"));
-        return new ClassicInstallReport(new InstallReport(InstallOutcome.Status.INSTALLED,
-                Optional.of("AB:CD"), 1, 4, true, Optional.empty()), List.of());
+        if (classicInstall.installed()) {
+            renewable = classicRequests.remove(requestId);
+            history.add(0, new CertificateEvent(Instant.now(), CertificateEventType.ISSUED, actor, request.names(),
+                    CertificateFacts.of(chain), "classic CA"));
+        }
+        return classicInstall;
     }
 
     @Override

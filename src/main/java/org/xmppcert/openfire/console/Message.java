@@ -1,6 +1,5 @@
 package org.xmppcert.openfire.console;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -27,9 +26,9 @@ public final class Message {
         return new Message(Objects.requireNonNull(key), List.of(), null);
     }
 
-    /** @param argument may be null, such as a parameter missing from the request */
+    /** @param argument may be null, such as a parameter missing from the request: then it is shown as nothing */
     public static Message key(String key, Object argument) {
-        return new Message(Objects.requireNonNull(key), Arrays.asList(argument), null);
+        return new Message(Objects.requireNonNull(key), List.of(argument == null ? "" : argument), null);
     }
 
     /** What the service said, with its instants as dates for the page to format in the admin's locale. */

@@ -43,6 +43,7 @@ import org.xmppcert.openfire.service.CertificateSettings;
 import org.xmppcert.openfire.service.CertificateStatus;
 import org.xmppcert.openfire.service.CertificateStatus.CallToAction;
 import org.xmppcert.openfire.service.CertificateStatus.LastAttempt;
+import org.xmppcert.openfire.service.ClassicInstallReport;
 import org.xmppcert.openfire.service.FailureReport;
 import org.xmppcert.openfire.service.InstallReport;
 import org.xmppcert.openfire.service.OrderProgress.NameProgress;
@@ -521,6 +522,28 @@ class ConsolePagesIT {
                 + " Bitten Sie die CA um ein Zertifikat mit allen Namen der Anforderung.",
                 chromium.await(ExpectedConditions.visibilityOfElementLocated(By.id("error-certificate"))).getText());
         assertEquals(1, service.pendingClassicRequests().size(), "the request stays pending");
+
+        server.setLocale(Locale.FRENCH);
+        service.setClassicRefusal(null);
+        service.setClassicInstall(new ClassicInstallReport(new InstallReport(InstallOutcome.Status.ROLLED_BACK,
+                Optional.empty(), 1, 0, false, Optional.of("port 5223: handshake_failure.")),
+                List.of("CN=Stranger Intermediate,O=Test")));
+        WebElement again = browser.findElement(By.id("certificateText-" + id));
+        again.clear();
+        again.sendKeys(TestCertificateAuthority.pem(TestCertificateAuthority.create("Classic", NOW)
+                .issueWithNewKey(NAMES, NOW, NOW.plus(365, ChronoUnit.DAYS)).leaf()));
+        WebElement install = browser.findElement(By.cssSelector("#request-" + id + " button[type=submit]"));
+        install.click();
+        chromium.awaitGone(install);
+
+        List<WebElement> notices = browser.findElements(By.cssSelector("nav.cm-nav ~ div.cm-notice:not([id])"));
+        assertEquals(List.of("Le certificat a été émis mais pas installé : port 5223: handshake_failure. Le certificat"
+                        + " précédent a été remis en place.",
+                "Ce certificat ne fait pas partie de la chaîne et a été écarté : CN=Stranger Intermediate,O=Test"),
+                notices.stream().map(WebElement::getText).toList());
+        assertEquals(List.of("jive-error cm-notice", "jive-warning cm-notice"),
+                notices.stream().map(notice -> notice.getAttribute("class")).toList());
+        assertEquals(1, service.pendingClassicRequests().size(), "a certificate that did not install leaves it pending");
     }
 
     private static FailureReport refusedByTheCa(IssuanceProblem problem, String name, String caDetail) {

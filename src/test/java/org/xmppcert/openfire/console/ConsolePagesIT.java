@@ -518,7 +518,7 @@ class ConsolePagesIT {
                         NOW.plus(365, ChronoUnit.DAYS)).leaf()));
         request.findElement(By.cssSelector("button[type=submit]")).click();
 
-        assertEquals("Das Zertifikat deckt upload.example.org nicht ab (es nennt example.org, conference.example.org)."
+        assertEquals("Das Zertifikat deckt upload.example.org nicht ab (es enthält example.org, conference.example.org)."
                 + " Bitten Sie die CA um ein Zertifikat mit allen Namen der Anforderung.",
                 chromium.await(ExpectedConditions.visibilityOfElementLocated(By.id("error-certificate"))).getText());
         assertEquals(1, service.pendingClassicRequests().size(), "the request stays pending");

@@ -1,7 +1,7 @@
 <%@ page contentType="application/json; charset=UTF-8" trimDirectiveWhitespaces="true" %><%@ taglib uri="http://java.sun.com/jsp/jstl/core" prefix="c" %><%@ taglib uri="http://java.sun.com/jsp/jstl/fmt" prefix="fmt" %><%@ page import="org.xmppcert.openfire.console.ConsoleContext, org.xmppcert.openfire.console.ProgressView" %><%--
   Read-only: the request page's script polls this while a request runs. Openfire's plugin servlet puts a new
   CSRF token in the session on every hit here too, so the answer carries it for the page's forms. How the
-  install ended is worded here, from the bundle in the admin's language, as the request page words it.
+  request ended is worded here, from the bundle in the admin's language, as the request page words it.
 --%><%
     response.setHeader("Cache-Control", "no-store");
     ProgressView progress = ConsoleContext.service(application).progress(String.valueOf(request.getParameter("ticket")))
@@ -13,6 +13,6 @@
         return;
     }
     pageContext.setAttribute("progress", progress);
-%><%@ include file="WEB-INF/includes/install-text.jspf" %><%
-    out.print(progress.toJson((String) request.getAttribute("csrf"), (String) pageContext.getAttribute("installText")));
+%><%@ include file="WEB-INF/includes/outcome-text.jspf" %><%
+    out.print(progress.toJson((String) request.getAttribute("csrf"), (String) pageContext.getAttribute("outcomeText")));
 %>

@@ -22,7 +22,7 @@
 <%@ include file="WEB-INF/includes/nav.jspf" %>
 
 <c:if test="${not empty view.problem and empty view.problemRequestId}">
-    <div class="jive-error cm-notice" role="alert" id="cm-problem"><c:set var="message" value="${view.problem}"/><%@ include file="WEB-INF/includes/message.jspf" %></div>
+    <div class="jive-error cm-notice" role="alert" id="cm-problem"><c:set var="messages" value="${view.problem}"/><%@ include file="WEB-INF/includes/messages.jspf" %></div>
 </c:if>
 
 <%-- Words for the states the script shows as the request moves on. --%>
@@ -109,13 +109,12 @@
             </form>
         </div>
 
-        <%@ include file="WEB-INF/includes/install-text.jspf" %>
-        <c:set var="failureText" value="${empty progress.failure and not progress.installed ? installText : progress.failure}"/>
-        <div id="cm-failure" class="jive-error cm-notice" role="alert" ${empty failureText ? 'hidden' : ''}>
-            <strong><fmt:message key="request.failed"/></strong> <span id="cm-failure-text"><c:out value="${failureText}"/></span>
+        <%@ include file="WEB-INF/includes/outcome-text.jspf" %>
+        <div id="cm-failure" class="jive-error cm-notice" role="alert" ${progress.failed ? '' : 'hidden'}>
+            <strong><fmt:message key="request.failed"/></strong> <span id="cm-failure-text"><c:out value="${progress.failed ? outcomeText : ''}"/></span>
         </div>
         <div id="cm-result" class="jive-success cm-notice" ${progress.installed ? '' : 'hidden'}>
-            <strong><fmt:message key="request.installed"/></strong> <span id="cm-result-text"><c:out value="${progress.installed ? installText : ''}"/></span>
+            <strong><fmt:message key="request.installed"/></strong> <span id="cm-result-text"><c:out value="${progress.installed ? outcomeText : ''}"/></span>
             <a href="certificates.jsp"><fmt:message key="request.see-status"/></a>
         </div>
 
@@ -183,7 +182,7 @@
                         <input type="file" accept=".pem,.crt,.cer,.der,.p7b,.p7c" data-file-target="certificateFile-${fn:escapeXml(pending.id)}"></label>
                     <input type="hidden" name="certificateFile" id="certificateFile-${fn:escapeXml(pending.id)}" value="">
                     <c:if test="${refused}">
-                        <span class="jive-error-text cm-field-error" id="error-certificate" role="alert"><c:set var="message" value="${view.problem}"/><%@ include file="WEB-INF/includes/message.jspf" %></span>
+                        <span class="jive-error-text cm-field-error" id="error-certificate" role="alert"><c:set var="messages" value="${view.problem}"/><%@ include file="WEB-INF/includes/messages.jspf" %></span>
                     </c:if>
                 </div>
             </div>

@@ -21,7 +21,7 @@
 <%@ include file="WEB-INF/includes/nav.jspf" %>
 
 <c:if test="${not empty view.problem}">
-    <div class="jive-error cm-notice" role="alert" id="cm-problem"><c:set var="message" value="${view.problem}"/><%@ include file="WEB-INF/includes/message.jspf" %></div>
+    <div class="jive-error cm-notice" role="alert" id="cm-problem"><c:set var="messages" value="${view.problem}"/><%@ include file="WEB-INF/includes/messages.jspf" %></div>
 </c:if>
 
 <c:if test="${view.found}">

@@ -184,12 +184,11 @@
         });
         bindCopyButtons(records);
 
-        // An install that did not take is the request's failure, worded by the server in the admin's language.
-        var failure = progress.failure || (progress.installed ? '' : progress.installText) || '';
-        document.getElementById('cm-failure').hidden = !failure;
-        document.getElementById('cm-failure-text').textContent = failure;
+        // How it ended, worded by the server in the admin's language: why it failed, or how the install went.
+        document.getElementById('cm-failure').hidden = !progress.failed;
+        document.getElementById('cm-failure-text').textContent = progress.failed ? progress.outcome : '';
         document.getElementById('cm-result').hidden = !progress.installed;
-        document.getElementById('cm-result-text').textContent = progress.installed ? progress.installText : '';
+        document.getElementById('cm-result-text').textContent = progress.installed ? progress.outcome : '';
         document.getElementById('cm-spinner').hidden = progress.finished;
         document.getElementById('cm-cancel-form').hidden = progress.finished;
     }

@@ -31,6 +31,7 @@ import org.xmppcert.openfire.service.CaPreset;
 import org.xmppcert.openfire.service.CertificateSettings;
 import org.xmppcert.openfire.service.DefaultCertificateService;
 import org.xmppcert.openfire.service.SavedSettings;
+import org.xmppcert.openfire.service.Sentence;
 import org.xmppcert.openfire.storage.PluginStorage;
 
 /**
@@ -99,7 +100,7 @@ public final class PebbleBackedService implements AutoCloseable {
                 Optional.of(CertificateChainCodec.toPem(List.of(pebble.trustAnchor()))), "admin@example.org", true,
                 Optional.empty(), KeyPolicy.DEFAULT, challenge, Optional.empty(), NamePolicy.DEFAULT, false, false,
                 Duration.ofHours(6), List.of(14, 7, 3, 1), true, false, LocalTime.of(4, 0));
-        Map<String, String> problems = service.saveSettings(settings, CertificateSettings.SecretChange.NONE, "admin");
+        Map<String, Sentence> problems = service.saveSettings(settings, CertificateSettings.SecretChange.NONE, "admin");
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Settings refused: " + problems);
         }

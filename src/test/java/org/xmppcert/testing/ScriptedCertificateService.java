@@ -33,12 +33,17 @@ import org.xmppcert.openfire.service.CaPreset;
 import org.xmppcert.openfire.service.CertificateService;
 import org.xmppcert.openfire.service.CertificateSettings;
 import org.xmppcert.openfire.service.CertificateStatus;
+import org.xmppcert.openfire.install.InstallOutcome;
+import org.xmppcert.openfire.service.ClassicInstallReport;
 import org.xmppcert.openfire.service.ClassicRequestView;
+import org.xmppcert.openfire.service.FailureReport;
 import org.xmppcert.openfire.service.InstallReport;
 import org.xmppcert.openfire.service.OrderProgress;
 import org.xmppcert.openfire.service.OrderProgress.NameProgress;
 import org.xmppcert.openfire.service.OrderProgress.NameState;
 import org.xmppcert.openfire.service.OrderProgress.Phase;
+import org.xmppcert.openfire.service.Refusal;
+import org.xmppcert.openfire.service.Sentence;
 
 /**
  * A service whose answers a test sets, for tests of what the console's pages show and send: it
@@ -67,7 +72,10 @@ public final class ScriptedCertificateService implements CertificateService {
     private volatile CertificateStatus status = new CertificateStatus("example.org", List.of(), List.of(), Optional.empty(),
             Optional.empty(), List.of());
     private volatile List<String> requestNames = List.of("example.org");
-    private volatile Map<String, String> saveProblems = Map.of();
+    private volatile Map<String, Sentence> saveProblems = Map.of();
+    private volatile Refusal classicRefusal;
+    private volatile ClassicInstallReport classicInstall = new ClassicInstallReport(new InstallReport(
+            InstallOutcome.Status.INSTALLED, Optional.of("AB:CD"), 1, 4, true, Optional.empty()), List.of());
 
     public synchronized void setStatus(CertificateStatus status) {
         this.status = status;
@@ -79,13 +87,23 @@ public final class ScriptedCertificateService implements CertificateService {
     }
 
     /** Problems the service is to report on the next saves, by field. */
-    public void setSaveProblems(Map<String, String> problems) {
+    public void setSaveProblems(Map<String, Sentence> problems) {
         this.saveProblems = Map.copyOf(problems);
+    }
+
+    /** How the service is to refuse the next certificate pasted for a classic request that parses; null accepts it. */
+    public void setClassicRefusal(Refusal refusal) {
+        this.classicRefusal = refusal;
+    }
+
+    /** How the install of an accepted classic certificate is to end; installed in one store by default. */
+    public void setClassicInstall(ClassicInstallReport install) {
+        this.classicInstall = install;
     }
 
     /** Moves a request on to the given stage. */
     public synchronized void advance(String ticket, Phase phase, List<NameProgress> names, List<TxtRecord> dnsRecords,
-                                     String failure, InstallReport install) {
+                                     FailureReport failure, InstallReport install) {
         OrderProgress current = orders.get(ticket);
         orders.put(ticket, new OrderProgress(ticket, current.startedBy(), current.startedAt(), phase, names, dnsRecords,
                 Optional.ofNullable(failure), Optional.ofNullable(install)));
@@ -110,7 +128,7 @@ public final class ScriptedCertificateService implements CertificateService {
     }
 
     @Override
-    public Map<String, String> saveSettings(CertificateSettings settings, CertificateSettings.SecretChange change,
+    public Map<String, Sentence> saveSettings(CertificateSettings settings, CertificateSettings.SecretChange change,
                                             String actor) {
         if (!saveProblems.isEmpty()) {
             return saveProblems;
@@ -130,7 +148,7 @@ public final class ScriptedCertificateService implements CertificateService {
     @Override
     public synchronized String requestCertificate(String actor) {
         if (!settings.ca().isAcme()) {
-            throw new IllegalStateException("The chosen CA does not speak ACME: use the classic flow.");
+            throw new Refusal(Sentence.of("refused.classic-ca"));
         }
         String ticket = "order-" + tickets.incrementAndGet();
         orders.put(ticket, new OrderProgress(ticket, actor, Instant.now(), Phase.ORDERING,
@@ -184,7 +202,7 @@ public final class ScriptedCertificateService implements CertificateService {
     @Override
     public synchronized ClassicRequestView renewClassicRequest(String actor) {
         if (renewable == null) {
-            throw new IllegalStateException("There is no saved CSR: start a new request.");
+            throw new Refusal(Sentence.of("refused.no-saved-csr"));
         }
         ClassicRequestView request = new ClassicRequestView("classic-" + classicIds.incrementAndGet(),
                 renewable.names(), renewable.csrPem(), renewable.verificationMailboxes(), Instant.now());
@@ -194,8 +212,8 @@ public final class ScriptedCertificateService implements CertificateService {
     }
 
     @Override
-    public synchronized String acceptClassicCertificate(String requestId, byte[] certificate, byte[] caCertificates,
-                                                        String actor) {
+    public synchronized ClassicInstallReport acceptClassicCertificate(String requestId, byte[] certificate,
+                                                                      byte[] caCertificates, String actor) {
         ClassicRequestView request = classicRequests.get(requestId);
         List<X509Certificate> chain = new ArrayList<>();
         try {
@@ -206,13 +224,18 @@ public final class ScriptedCertificateService implements CertificateService {
             // reported below, like an empty file
         }
         if (chain.isEmpty()) {
-            throw new IllegalArgumentException("This is not a certificate: expected PEM, PKCS#7 or DER.");
+            throw new Refusal(Sentence.of("classic.refused.NOT_A_CERTIFICATE"));
+        }
+        if (classicRefusal != null) {
+            throw classicRefusal;
         }
         calls.add("acceptClassicCertificate " + actor + " " + requestId);
-        renewable = classicRequests.remove(requestId);
-        history.add(0, new CertificateEvent(Instant.now(), CertificateEventType.ISSUED, actor, request.names(),
-                CertificateFacts.of(chain), "classic CA"));
-        return "The server presents it on every listener.";
+        if (classicInstall.installed()) {
+            renewable = classicRequests.remove(requestId);
+            history.add(0, new CertificateEvent(Instant.now(), CertificateEventType.ISSUED, actor, request.names(),
+                    CertificateFacts.of(chain), "classic CA"));
+        }
+        return classicInstall;
     }
 
     @Override

@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An issuance failed. The message is complete for an admin: which names, which challenge, what
- * the CA said and what to do next. The parts are also available one by one for a UI. It never
- * contains key material.
+ * An issuance failed. The message is complete for an admin who reads English, as logs and the
+ * history do: which names, which challenge, what the CA said and what to do next. The parts are
+ * also available one by one, for a user interface that words them in its reader's language. It
+ * never contains key material.
  */
 public class IssuanceException extends Exception {
 

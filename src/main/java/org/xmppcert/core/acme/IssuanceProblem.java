@@ -5,7 +5,9 @@ import java.net.URI;
 /**
  * What went wrong with an issuance, in the terms an admin can act on. Each ACME error type of
  * RFC 8555 section 6.7 (and a few local conditions) maps to one constant carrying the advice that
- * fits it, so every failure reaches the admin with a next step rather than a protocol code.
+ * fits it, so every failure reaches the admin with a next step rather than a protocol code. The
+ * advice is English, for logs and the history; a user interface in another language words each
+ * constant itself.
  */
 public enum IssuanceProblem {
     RATE_LIMITED("rateLimited",

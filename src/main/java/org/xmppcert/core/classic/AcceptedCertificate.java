@@ -12,16 +12,17 @@ import java.util.Objects;
  * @param request the fulfilled request; keep its CSR and sealed key for {@link ClassicCaFlow#renew}
  * @param keyPair the request's key, opened: install it, never store it unsealed
  * @param chain   the leaf, its intermediates and the trusted root that ends it, in that order
- * @param notes   what the admin should know although nothing failed, e.g. certificates left out
+ * @param leftOut certificates the CA's answer held that are not part of the chain: not installed, but the
+ *                admin should know, as a CA that sends the wrong intermediate is worth a word
  */
 public record AcceptedCertificate(PendingRequest request, KeyPair keyPair, List<X509Certificate> chain,
-                                  List<String> notes) {
+                                  List<X509Certificate> leftOut) {
 
     public AcceptedCertificate {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(keyPair, "keyPair");
         chain = List.copyOf(chain);
-        notes = List.copyOf(notes);
+        leftOut = List.copyOf(leftOut);
     }
 
     public X509Certificate leaf() {

@@ -71,7 +71,7 @@ final class CertificateReader {
         }
         if (certificates.isEmpty()) {
             if (sawRequest) {
-                throw new ClassicCaException(Reason.NOT_A_CERTIFICATE, what + " is a certificate request (CSR), "
+                throw new ClassicCaException(Reason.CSR_NOT_CERTIFICATE, List.of(), what + " is a certificate request (CSR), "
                         + "not a certificate: paste the certificate the CA issued for it.");
             }
             throw notACertificate(what);
@@ -102,7 +102,7 @@ final class CertificateReader {
                 certificates.add((X509Certificate) certificate);
             }
             if (certificates.isEmpty()) {
-                throw new ClassicCaException(Reason.NOT_A_CERTIFICATE, what + " is a PKCS#7 file without certificates.");
+                throw new ClassicCaException(Reason.EMPTY_PKCS7, List.of(), what + " is a PKCS#7 file without certificates.");
             }
             return List.copyOf(new LinkedHashSet<>(certificates));
         } catch (CertificateException | RuntimeException e) {
@@ -114,14 +114,14 @@ final class CertificateReader {
         try {
             return Base64.getMimeDecoder().decode(base64.strip());
         } catch (IllegalArgumentException e) {
-            throw new ClassicCaException(Reason.NOT_A_CERTIFICATE, what
+            throw new ClassicCaException(Reason.DAMAGED_PEM, List.of(), what
                     + " has a damaged PEM block (cut short or altered while copying?): not a certificate: "
                     + "expected PEM, PKCS#7 or DER.");
         }
     }
 
     private static ClassicCaException notACertificate(String what) {
-        return new ClassicCaException(Reason.NOT_A_CERTIFICATE,
+        return new ClassicCaException(Reason.NOT_A_CERTIFICATE, List.of(),
                 what + " is not a certificate: expected PEM, PKCS#7 or DER.");
     }
 

@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import javax.security.auth.x500.X500Principal;
 
@@ -120,8 +119,7 @@ public final class ClassicCaFlow {
         PendingRequest request = find(pendingId);
         KeyPair keyPair = openKey(request);
         List<X509Certificate> answer = CertificateReader.read(issued, "The CA's answer");
-        List<X509Certificate> supplied = caCertificates.length == 0
-                ? List.of() : CertificateReader.read(caCertificates, "The CA certificates you supplied");
+        List<X509Certificate> supplied = readSupplied(caCertificates);
 
         X509Certificate leaf = answer.stream().filter(certificate -> isFor(certificate, keyPair)).findFirst()
                 .orElseThrow(() -> wrongKey(request, answer));
@@ -135,13 +133,19 @@ public final class ClassicCaFlow {
         List<X509Certificate> suppliedRoots = supplied.stream().filter(CertificateChain::isSelfSigned).toList();
         List<X509Certificate> validated = validate(chain, suppliedRoots, now);
 
-        List<String> notes = new ArrayList<>();
-        List<X509Certificate> unrelated = chain.unrelated();
-        if (!unrelated.isEmpty()) {
-            notes.add("Left out " + unrelated.size() + " certificate(s) that are not part of this certificate's chain: "
-                    + unrelated.stream().map(c -> c.getSubjectX500Principal().getName()).collect(Collectors.joining("; ")));
+        return new AcceptedCertificate(request, keyPair, validated, chain.unrelated());
+    }
+
+    /** The admin's additions, refused under their own reason so that the admin knows which field to correct. */
+    private static List<X509Certificate> readSupplied(byte[] caCertificates) throws ClassicCaException {
+        if (caCertificates.length == 0) {
+            return List.of();
         }
-        return new AcceptedCertificate(request, keyPair, validated, notes);
+        try {
+            return CertificateReader.read(caCertificates, "The CA certificates you supplied");
+        } catch (ClassicCaException e) {
+            throw new ClassicCaException(Reason.CA_CERTIFICATES_UNREADABLE, List.of(), e.getMessage(), e);
+        }
     }
 
     /** Retires the request an accepted certificate answered, once that certificate and its key are safely stored. */
@@ -163,7 +167,7 @@ public final class ClassicCaFlow {
     public PendingRequest renew(PendingRequest fulfilled) throws ClassicCaException {
         KeyPair keyPair = openKey(fulfilled);
         if (!Arrays.equals(csrPublicKey(fulfilled.csr()), keyPair.getPublic().getEncoded())) {
-            throw new ClassicCaException(Reason.KEY_UNREADABLE,
+            throw new ClassicCaException(Reason.KEY_NOT_FOR_CSR, List.of(),
                     "The saved key does not belong to the saved CSR; start a new request instead.");
         }
         PendingRequest renewal = new PendingRequest(UUID.randomUUID().toString(), fulfilled.names(),
@@ -175,7 +179,7 @@ public final class ClassicCaFlow {
     private PendingRequest find(String pendingId) throws ClassicCaException {
         Optional<PendingRequest> request = store.find(pendingId);
         if (request.isEmpty()) {
-            throw new ClassicCaException(Reason.UNKNOWN_REQUEST,
+            throw new ClassicCaException(Reason.UNKNOWN_REQUEST, List.of(pendingId),
                     "There is no pending request " + pendingId + " (already answered, or deleted).");
         }
         return request.get();
@@ -195,7 +199,7 @@ public final class ClassicCaFlow {
         try {
             pem = sealer.open(request.sealedKey());
         } catch (IllegalArgumentException e) {
-            throw new ClassicCaException(Reason.KEY_UNREADABLE, "The key of this request cannot be decrypted with "
+            throw new ClassicCaException(Reason.KEY_UNREADABLE, List.of(), "The key of this request cannot be decrypted with "
                     + "this server's key (was the server's encryption key changed?); start a new request.");
         }
         try {
@@ -215,12 +219,12 @@ public final class ClassicCaFlow {
         for (PendingRequest other : store.list()) {
             if (!other.id().equals(request.id()) && answer.stream().anyMatch(certificate ->
                     Arrays.equals(certificate.getPublicKey().getEncoded(), csrPublicKey(other.csr())))) {
-                message += " It answers the pending request for " + String.join(", ", other.names())
-                        + " made " + other.createdAt() + ".";
-                break;
+                String names = String.join(", ", other.names());
+                return new ClassicCaException(Reason.ANSWERS_OTHER_REQUEST, List.of(names, other.createdAt()),
+                        message + " It answers the pending request for " + names + " made " + other.createdAt() + ".");
             }
         }
-        return new ClassicCaException(Reason.WRONG_KEY, message);
+        return new ClassicCaException(Reason.WRONG_KEY, List.of(), message);
     }
 
     private static byte[] csrPublicKey(CertificateSigningRequest csr) {
@@ -235,7 +239,8 @@ public final class ClassicCaFlow {
         List<String> missing = NameCoverage.missing(leaf, names);
         if (!missing.isEmpty()) {
             List<String> present = NameCoverage.dnsNames(leaf);
-            throw new ClassicCaException(Reason.MISSING_NAMES, "The certificate does not cover "
+            throw new ClassicCaException(Reason.MISSING_NAMES,
+                    List.of(String.join(", ", missing), String.join(", ", present)), "The certificate does not cover "
                     + String.join(", ", missing) + " (it names "
                     + (present.isEmpty() ? "no DNS name" : String.join(", ", present))
                     + "). Ask the CA for a certificate with every name of the request.");
@@ -246,12 +251,13 @@ public final class ClassicCaFlow {
         Instant notBefore = leaf.getNotBefore().toInstant();
         Instant notAfter = leaf.getNotAfter().toInstant();
         if (now.isBefore(notBefore)) {
-            throw new ClassicCaException(Reason.NOT_YET_VALID, "The certificate is not valid yet: it is valid from "
+            throw new ClassicCaException(Reason.NOT_YET_VALID, List.of(notBefore, notAfter, now),
+                    "The certificate is not valid yet: it is valid from "
                     + notBefore + " to " + notAfter + " and it is now " + now
                     + ". Check the server's clock, or install it once it is valid.");
         }
         if (now.isAfter(notAfter)) {
-            throw new ClassicCaException(Reason.EXPIRED, "The certificate expired on " + notAfter
+            throw new ClassicCaException(Reason.EXPIRED, List.of(notAfter, notBefore), "The certificate expired on " + notAfter
                     + " (it was valid from " + notBefore + "). Ask the CA for a new one; this request can be reused.");
         }
     }
@@ -271,7 +277,7 @@ public final class ClassicCaFlow {
             path = path.subList(0, path.size() - 1);
         }
         if (path.size() == 1 && CertificateChain.isSelfSigned(top)) {
-            throw new ClassicCaException(Reason.UNTRUSTED_CHAIN,
+            throw new ClassicCaException(Reason.SELF_SIGNED, List.of(),
                     "The certificate is self-signed: no CA vouches for it. Give the certificate the CA issued.");
         }
         Set<TrustAnchor> anchors = new HashSet<>();
@@ -296,8 +302,8 @@ public final class ClassicCaFlow {
         } catch (CertPathValidatorException e) {
             throw untrusted(top, anchors, e);
         } catch (GeneralSecurityException e) {
-            throw new ClassicCaException(Reason.UNTRUSTED_CHAIN, "The certificate chain cannot be checked: "
-                    + e.getMessage(), e);
+            throw new ClassicCaException(Reason.UNTRUSTED_CHAIN, List.of(String.valueOf(e.getMessage())),
+                    "The certificate chain cannot be checked: " + e.getMessage(), e);
         }
     }
 
@@ -308,18 +314,19 @@ public final class ClassicCaFlow {
         X500Principal needed = selfSigned ? top.getSubjectX500Principal() : top.getIssuerX500Principal();
         boolean anchored = anchors.stream().anyMatch(anchor -> anchor.getTrustedCert().getSubjectX500Principal().equals(needed));
         if (!anchored && selfSigned) {
-            return new ClassicCaException(Reason.UNTRUSTED_CHAIN, "The certificate chains to the root \""
-                    + needed.getName() + "\", which is not a trusted root here. If you trust this CA, supply its "
+            return new ClassicCaException(Reason.UNKNOWN_ROOT, List.of(needed.getName()),
+                    "The certificate chains to the root \"" + needed.getName() + "\", which is not a trusted root here. If you trust this CA, supply its "
                     + "root certificate.", e);
         }
         if (!anchored) {
-            return new ClassicCaException(Reason.UNTRUSTED_CHAIN, "The chain stops at \""
-                    + top.getSubjectX500Principal().getName() + "\", issued by \"" + needed.getName()
+            return new ClassicCaException(Reason.MISSING_INTERMEDIATE,
+                    List.of(top.getSubjectX500Principal().getName(), needed.getName()),
+                    "The chain stops at \"" + top.getSubjectX500Principal().getName() + "\", issued by \"" + needed.getName()
                     + "\", which is neither among the certificates given nor a trusted root. Supply the CA's "
                     + "intermediate certificate(s), and its root if it is not a public one.", e);
         }
-        return new ClassicCaException(Reason.UNTRUSTED_CHAIN, "The certificate chain does not validate: "
-                + e.getMessage() + ".", e);
+        return new ClassicCaException(Reason.UNTRUSTED_CHAIN, List.of(String.valueOf(e.getMessage())),
+                "The certificate chain does not validate: " + e.getMessage() + ".", e);
     }
 
     private static List<String> normalize(List<String> names) {

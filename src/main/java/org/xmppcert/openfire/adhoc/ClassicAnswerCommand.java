@@ -11,7 +11,9 @@ import org.jivesoftware.openfire.commands.SessionData;
 import org.xmpp.forms.DataForm;
 import org.xmpp.forms.FormField;
 import org.xmppcert.openfire.service.CertificateService;
+import org.xmppcert.openfire.service.ClassicInstallReport;
 import org.xmppcert.openfire.service.ClassicRequestView;
+import org.xmppcert.openfire.service.Refusal;
 
 /**
  * Hands in what a CA without ACME returned for a pending request: first the request, then the
@@ -94,14 +96,20 @@ final class ClassicAnswerCommand extends FormCommand {
         }
         String caCertificates = String.join("\n", values(data, "ca-certificates")).strip();
         String id = request.get().id();
+        ClassicInstallReport result;
         try {
-            String installed = service.acceptClassicCertificate(id, certificate.getBytes(StandardCharsets.US_ASCII),
+            result = service.acceptClassicCertificate(id, certificate.getBytes(StandardCharsets.US_ASCII),
                     caCertificates.getBytes(StandardCharsets.US_ASCII), actor(data.getOwner()));
-            note(command, NoteType.info, texts.get("adhoc.classic-answer.done", installed));
-            return "certificate handed in for request " + id + ": " + installed;
-        } catch (IllegalArgumentException e) {
-            note(command, NoteType.error, texts.get("adhoc.classic-answer.refused", e.getMessage()));
-            return "certificate refused for request " + id + ": " + e.getMessage();
+        } catch (Refusal e) {
+            note(command, NoteType.error, texts.get("adhoc.classic-answer.refused", texts.words(e.reasons())));
+            return "certificate refused for request " + id + ": " + Texts.serverLanguage().words(e.reasons());
         }
+        String outcome = Texts.serverLanguage().words(result.sentences());
+        if (!result.installed()) {
+            note(command, NoteType.error, texts.get("adhoc.classic-answer.refused", texts.words(result.sentences())));
+            return "certificate for request " + id + " not installed: " + outcome;
+        }
+        note(command, NoteType.info, texts.words(result.sentences()));
+        return "certificate handed in for request " + id + ": " + outcome;
     }
 }

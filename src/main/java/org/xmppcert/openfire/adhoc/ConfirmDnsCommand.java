@@ -10,6 +10,7 @@ import org.xmpp.forms.FormField;
 import org.xmppcert.core.challenge.TxtRecord;
 import org.xmppcert.openfire.service.CertificateService;
 import org.xmppcert.openfire.service.OrderProgress;
+import org.xmppcert.openfire.service.Refusal;
 
 /**
  * dns-01 by hand: shows the TXT records the running request waits for, each as its name and value,
@@ -84,10 +85,10 @@ final class ConfirmDnsCommand extends FormCommand {
         List<TxtRecord> records = order.get().dnsRecords();
         try {
             service.confirmDnsRecords(ticket.get(), actor(data.getOwner()));
-        } catch (IllegalStateException e) {
+        } catch (Refusal e) {
             // The request moved on between the look above and the confirmation.
             note(command, NoteType.error, texts.get("adhoc.confirm-dns.gone"));
-            return "not confirmed: " + e.getMessage();
+            return "not confirmed: " + Texts.serverLanguage().words(e.reasons());
         }
         watcher.watch(ticket.get(), data.getOwner(), records);
         note(command, NoteType.info, texts.get("adhoc.confirm-dns.done"));

@@ -68,15 +68,9 @@ public final class OrderWatcher {
         }
         OrderProgress progress = found.get();
         Texts texts = Texts.forRequester(watch.requester());
-        String installText = progress.install()
-                .map(install -> texts.get(install.messageKey(), install.messageArguments().toArray()))
-                .orElse("");
-        if (progress.phase() == OrderProgress.Phase.DONE) {
-            send(watch.requester(), texts.get("adhoc.message.done", progress.ticket(), installText));
-            watches.remove(watch);
-        } else if (progress.phase() == OrderProgress.Phase.FAILED) {
-            send(watch.requester(), texts.get("adhoc.message.failed", progress.ticket(),
-                    progress.failure().orElse(installText)));
+        if (progress.phase().finished()) {
+            send(watch.requester(), texts.get(progress.phase() == OrderProgress.Phase.DONE ? "adhoc.message.done"
+                    : "adhoc.message.failed", progress.ticket(), texts.words(progress.outcome())));
             watches.remove(watch);
         } else if (progress.phase() == OrderProgress.Phase.AWAITING_DNS_RECORDS
                 && !progress.dnsRecords().equals(recordsShown)) {

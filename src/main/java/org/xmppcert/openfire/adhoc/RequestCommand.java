@@ -19,6 +19,8 @@ import org.xmppcert.openfire.service.CaPreset;
 import org.xmppcert.openfire.service.CertificateService;
 import org.xmppcert.openfire.service.CertificateSettings;
 import org.xmppcert.openfire.service.ClassicRequestView;
+import org.xmppcert.openfire.service.Refusal;
+import org.xmppcert.openfire.service.Sentence;
 
 /**
  * Requests or renews the certificate now, with the console wizard's choices that fit a form: the
@@ -244,11 +246,11 @@ final class RequestCommand extends FormCommand {
         }
         Optional<String> eabHmacKey = value(data, "eabHmacKey");
         if (!wanted.equals(saved) || eabHmacKey.isPresent()) {
-            Map<String, String> problems = service.saveSettings(wanted,
+            Map<String, Sentence> problems = service.saveSettings(wanted,
                     new CertificateSettings.SecretChange(eabHmacKey, Optional.empty()), actor(data.getOwner()));
             if (!problems.isEmpty()) {
                 List<String> lines = new ArrayList<>();
-                problems.forEach((field, problem) -> lines.add(label(field, texts) + ": " + problem));
+                problems.forEach((field, problem) -> lines.add(label(field, texts) + ": " + texts.words(problem)));
                 note(command, NoteType.error, texts.get("adhoc.request.settings-refused", String.join("\n", lines)));
                 return "nothing requested: settings refused " + problems.keySet();
             }
@@ -260,9 +262,9 @@ final class RequestCommand extends FormCommand {
         String ticket;
         try {
             ticket = service.requestCertificate(actor(data.getOwner()));
-        } catch (IllegalStateException e) {
-            note(command, NoteType.error, texts.get("adhoc.request.refused", e.getMessage()));
-            return "nothing requested" + settingsChange + ": " + e.getMessage();
+        } catch (Refusal e) {
+            note(command, NoteType.error, texts.get("adhoc.request.refused", texts.words(e.reasons())));
+            return "nothing requested" + settingsChange + ": " + Texts.serverLanguage().words(e.reasons());
         }
         watcher.watch(ticket, data.getOwner(), List.of());
         note(command, NoteType.info, texts.get("adhoc.request.started", ticket));
@@ -275,9 +277,9 @@ final class RequestCommand extends FormCommand {
         try {
             request = reuseCsr ? service.renewClassicRequest(actor(data.getOwner()))
                     : service.startClassicRequest(actor(data.getOwner()));
-        } catch (IllegalStateException e) {
-            note(command, NoteType.error, texts.get("adhoc.request.refused", e.getMessage()));
-            return "nothing requested: " + e.getMessage();
+        } catch (Refusal e) {
+            note(command, NoteType.error, texts.get("adhoc.request.refused", texts.words(e.reasons())));
+            return "nothing requested: " + Texts.serverLanguage().words(e.reasons());
         }
         DataForm result = form(DataForm.Type.result, texts.get("adhoc.request.classic.title"),
                 texts.get("adhoc.request.classic.next-steps", Texts.serverLanguage().get("adhoc.classic-answer.label")));

@@ -17,6 +17,7 @@ import org.xmppcert.core.history.CertificateEvent;
 import org.xmppcert.core.history.CertificateEventType;
 import org.xmppcert.core.history.CertificateFacts;
 import org.xmppcert.openfire.service.CertificateService;
+import org.xmppcert.openfire.service.Refusal;
 
 /**
  * Revokes a certificate the plugin obtained: first which one and why, then a confirmation that
@@ -154,9 +155,9 @@ final class RevokeCommand extends FormCommand {
         String reason = reason(data);
         try {
             service.revoke(serial, reason, actor(data.getOwner()));
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            note(command, NoteType.error, texts.get("adhoc.revoke.refused", e.getMessage()));
-            return "revoking " + serial + " failed: " + e.getMessage();
+        } catch (Refusal e) {
+            note(command, NoteType.error, texts.get("adhoc.revoke.refused", texts.words(e.reasons())));
+            return "revoking " + serial + " failed: " + Texts.serverLanguage().words(e.reasons());
         }
         note(command, NoteType.info, texts.get("adhoc.revoke.done", serial, texts.get("adhoc.revoke.reason." + reason)));
         return "revoked " + serial + " (" + reason + ")";

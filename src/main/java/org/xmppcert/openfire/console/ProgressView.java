@@ -53,9 +53,8 @@ public final class ProgressView {
         return progress.dnsRecords().stream().map(DnsRecord::new).toList();
     }
 
-    /** Why the request failed and what to do, or null. */
-    public String getFailure() {
-        return progress.failure().orElse(null);
+    public boolean isFailed() {
+        return progress.phase() == OrderProgress.Phase.FAILED;
     }
 
     /** Whether the certificate was installed and every listener presents it. */
@@ -63,28 +62,24 @@ public final class ProgressView {
         return progress.install().map(InstallReport::installed).orElse(false);
     }
 
-    /** The bundle key saying how the install ended, or null before then. */
-    public String getInstallMessageKey() {
-        return progress.install().map(InstallReport::messageKey).orElse(null);
-    }
-
-    public List<Object> getInstallMessageArguments() {
-        return progress.install().map(InstallReport::messageArguments).orElse(List.of());
+    /** How the request ended: why it failed, or how the install went; nothing while it runs. */
+    public List<Message> getOutcome() {
+        return Message.of(progress.outcome());
     }
 
     /**
      * The progress as JSON for the page's script, with the fresh CSRF token its forms need next.
      *
-     * @param installText {@link #getInstallMessageKey()} as the page worded it in the admin's language, or null
+     * @param outcomeText {@link #getOutcome()} as the page worded it in the admin's language; empty while it runs
      */
-    public String toJson(String csrf, String installText) {
+    public String toJson(String csrf, String outcomeText) {
         Json json = new Json().open()
                 .field("ticket", getTicket())
                 .field("phase", getPhase())
                 .field("finished", isFinished())
-                .field("failure", getFailure())
+                .field("failed", isFailed())
                 .field("installed", isInstalled())
-                .field("installText", installText)
+                .field("outcome", outcomeText)
                 .field("csrf", csrf)
                 .array("names");
         for (Name name : getNames()) {

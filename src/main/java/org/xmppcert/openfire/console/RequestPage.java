@@ -11,8 +11,10 @@ import javax.servlet.http.HttpServletRequest;
 
 import org.xmppcert.openfire.service.CaPreset;
 import org.xmppcert.openfire.service.CertificateService;
+import org.xmppcert.openfire.service.ClassicInstallReport;
 import org.xmppcert.openfire.service.ClassicRequestView;
 import org.xmppcert.openfire.service.OrderProgress;
+import org.xmppcert.openfire.service.Refusal;
 
 /**
  * The bean behind certificate-request.jsp, the request wizard. With an ACME CA it starts an order
@@ -36,13 +38,13 @@ public final class RequestPage {
     private final ProgressView progress;
     private final List<ClassicRequest> classicRequests;
     private final ClassicRequest renewable;
-    private final Message problem;
+    private final List<Message> problem;
     private final String problemRequestId;
     private final String redirect;
     private final HttpServletRequest request;
 
     private RequestPage(boolean acme, List<String> requiredNames, ProgressView progress,
-                        List<ClassicRequest> classicRequests, ClassicRequest renewable, Message problem,
+                        List<ClassicRequest> classicRequests, ClassicRequest renewable, List<Message> problem,
                         String problemRequestId, String redirect, HttpServletRequest request) {
         this.acme = acme;
         this.requiredNames = requiredNames;
@@ -88,8 +90,8 @@ public final class RequestPage {
                         return show(request, service, ticket, null, null);
                     }
                 }
-            } catch (IllegalStateException | IllegalArgumentException e) {
-                return show(request, service, ticket, Message.text(e.getMessage()), null);
+            } catch (Refusal e) {
+                return show(request, service, ticket, Message.of(e.reasons()), null);
             }
         }
         return show(request, service, ticket, null, null);
@@ -99,16 +101,22 @@ public final class RequestPage {
         String requestId = request.getParameter(REQUEST_ID);
         byte[] certificate = certificateBytes(request);
         if (certificate.length == 0) {
-            return show(request, service, null, Message.key("request.classic.error.empty"), requestId);
+            return show(request, service, null, List.of(Message.key("request.classic.error.empty")), requestId);
         }
         byte[] caCertificates = text(request, CA_CERTIFICATES_TEXT).getBytes(StandardCharsets.UTF_8);
+        ClassicInstallReport result;
         try {
-            String result = service.acceptClassicCertificate(requestId, certificate, caCertificates, actor);
-            Notice.add(request.getSession(), Notice.Kind.SUCCESS, Message.key("request.classic.installed", result));
-            return redirectTo(request, StatusPage.PAGE);
-        } catch (IllegalArgumentException e) {
-            return show(request, service, null, Message.text(e.getMessage()), requestId);
+            result = service.acceptClassicCertificate(requestId, certificate, caCertificates, actor);
+        } catch (Refusal e) {
+            return show(request, service, null, Message.of(e.reasons()), requestId);
         }
+        // The certificates left out are worth a warning of their own; a failed install leaves the request pending here.
+        Notice.Kind kind = result.installed() ? Notice.Kind.SUCCESS : Notice.Kind.ERROR;
+        List<Message> sentences = Message.of(result.sentences());
+        Notice.add(request.getSession(), kind, sentences.get(0));
+        sentences.subList(1, sentences.size())
+                .forEach(note -> Notice.add(request.getSession(), Notice.Kind.WARNING, note));
+        return redirectTo(request, result.installed() ? StatusPage.PAGE : PAGE + "#request-" + encode(requestId));
     }
 
     /**
@@ -132,7 +140,7 @@ public final class RequestPage {
     }
 
     private static RequestPage show(HttpServletRequest request, CertificateService service, String ticket,
-                                    Message problem, String problemRequestId) {
+                                    List<Message> problem, String problemRequestId) {
         boolean acme = service.settings().ca() != CaPreset.CLASSIC;
         Optional<OrderProgress> progress = ticket == null || ticket.isBlank()
                 ? service.latestOrder() : service.progress(ticket);
@@ -187,8 +195,8 @@ public final class RequestPage {
         return renewable;
     }
 
-    /** Why the last action was refused, or null. */
-    public Message getProblem() {
+    /** Why the last action was refused, sentence by sentence, or null. */
+    public List<Message> getProblem() {
         return problem;
     }
 

@@ -9,6 +9,7 @@ import javax.servlet.http.HttpServletRequest;
 import org.xmppcert.core.history.CertificateEvent;
 import org.xmppcert.core.history.CertificateEventType;
 import org.xmppcert.openfire.service.CertificateService;
+import org.xmppcert.openfire.service.Refusal;
 
 /**
  * The bean behind certificate-revoke.jsp, the confirmation step of a revocation: a GET shows the
@@ -28,10 +29,10 @@ public final class RevokePage {
 
     private final CertificateEvent issuance;
     private final String reason;
-    private final Message problem;
+    private final List<Message> problem;
     private final String redirect;
 
-    private RevokePage(CertificateEvent issuance, String reason, Message problem, String redirect) {
+    private RevokePage(CertificateEvent issuance, String reason, List<Message> problem, String redirect) {
         this.issuance = issuance;
         this.reason = reason;
         this.problem = problem;
@@ -46,22 +47,22 @@ public final class RevokePage {
                 .filter(event -> event.certificate().serialNumber().equalsIgnoreCase(String.valueOf(serial)))
                 .findFirst();
         if (issuance.isEmpty()) {
-            return new RevokePage(null, REASONS.get(0), Message.key("revoke.error.unknown", serial), null);
+            return new RevokePage(null, REASONS.get(0), List.of(Message.key("revoke.error.unknown", serial)), null);
         }
         String reason = request.getParameter(REASON);
         if (!"POST".equals(request.getMethod())) {
             return new RevokePage(issuance.get(), REASONS.get(0), null, null);
         }
         if (!REASONS.contains(reason)) {
-            return new RevokePage(issuance.get(), REASONS.get(0), Message.key("revoke.error.reason"), null);
+            return new RevokePage(issuance.get(), REASONS.get(0), List.of(Message.key("revoke.error.reason")), null);
         }
         if (!"true".equals(request.getParameter(CONFIRMED))) {
-            return new RevokePage(issuance.get(), reason, Message.key("revoke.error.confirm"), null);
+            return new RevokePage(issuance.get(), reason, List.of(Message.key("revoke.error.confirm")), null);
         }
         try {
             service.revoke(issuance.get().certificate().serialNumber(), reason, ConsoleContext.actor(request));
-        } catch (IllegalStateException | IllegalArgumentException e) {
-            return new RevokePage(issuance.get(), reason, Message.text(e.getMessage()), null);
+        } catch (Refusal e) {
+            return new RevokePage(issuance.get(), reason, Message.of(e.reasons()), null);
         }
         Notice.add(request.getSession(), Notice.Kind.SUCCESS,
                 Message.key("revoke.done", issuance.get().certificate().serialNumber()));
@@ -107,7 +108,8 @@ public final class RevokePage {
         return reason;
     }
 
-    public Message getProblem() {
+    /** Why the revocation was refused, sentence by sentence, or null. */
+    public List<Message> getProblem() {
         return problem;
     }
 }

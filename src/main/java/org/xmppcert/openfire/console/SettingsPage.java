@@ -52,7 +52,7 @@ public final class SettingsPage {
         Map<String, Message> problems = new LinkedHashMap<>(outcome.problems());
         if (outcome.valid()) {
             service.saveSettings(outcome.settings(), outcome.secrets(), ConsoleContext.actor(request))
-                    .forEach((field, problem) -> problems.put(field, Message.text(problem)));
+                    .forEach((field, problem) -> problems.put(field, Message.of(problem)));
         }
         if (problems.isEmpty()) {
             Notice.add(request.getSession(), Notice.Kind.SUCCESS, Message.key("settings.saved"));

@@ -34,6 +34,11 @@ import org.xmppcert.core.renewal.RenewalListener;
  *
  * <p>Recording never fails the action it records: the action has happened, so a database or audit
  * log failure is logged and the rest goes on.
+ *
+ * <p>The details are recorded in English, as the core and the service word them: a record, like a
+ * log, is written once for whoever reads it later, not in one reader's language. What pages and
+ * commands tell an admin at the moment comes from the bundles instead
+ * ({@link org.xmppcert.openfire.service.Sentence}).
  */
 public final class AuditTrail implements RenewalListener {
 

@@ -11,6 +11,8 @@ import org.xmppcert.core.history.CertificateEvent;
  * place, so that every way in behaves, validates and audits alike. {@code actor} is the admin's
  * username, or {@link CertificateEvent#SCHEDULER} for what the plugin does on its own; every
  * state-changing call is recorded in the history and Openfire's security audit log under it.
+ * What is refused is refused with a {@link Refusal}, whose reasons each way in words in its reader's
+ * language.
  */
 public interface CertificateService {
 
@@ -23,7 +25,7 @@ public interface CertificateService {
      *
      * @return the problems by field name ({@code contactEmail}, {@code customDirectory}, ...); empty when saved
      */
-    Map<String, String> saveSettings(CertificateSettings settings, CertificateSettings.SecretChange secrets, String actor);
+    Map<String, Sentence> saveSettings(CertificateSettings settings, CertificateSettings.SecretChange secrets, String actor);
 
     /** Whether a secret is saved (the value itself is never returned): {@code eabHmacKey}, {@code tsigSecret}. */
     boolean hasSecret(String name);
@@ -33,8 +35,7 @@ public interface CertificateService {
      * in the background, or returns the request already running.
      *
      * @return the request's ticket, for {@link #progress}
-     * @throws IllegalStateException with a message for the admin when the settings do not allow it
-     *                               (terms not agreed, classic CA chosen, ...)
+     * @throws Refusal when the settings do not allow it (terms not agreed, classic CA chosen, ...)
      */
     String requestCertificate(String actor);
 
@@ -43,12 +44,20 @@ public interface CertificateService {
     /** The request running now, or the last one. */
     Optional<OrderProgress> latestOrder();
 
-    /** The admin has created the dns-01 records shown in the progress; validation goes on. */
+    /**
+     * The admin has created the dns-01 records shown in the progress; validation goes on.
+     *
+     * @throws Refusal when the request is unknown or waits for no records
+     */
     void confirmDnsRecords(String ticket, String actor);
 
     void cancel(String ticket, String actor);
 
-    /** Generates the key and CSR for a CA without ACME and keeps them (the key sealed) until its answer arrives. */
+    /**
+     * Generates the key and CSR for a CA without ACME and keeps them (the key sealed) until its answer arrives.
+     *
+     * @throws Refusal when none of the server's names can be certified
+     */
     ClassicRequestView startClassicRequest(String actor);
 
     List<ClassicRequestView> pendingClassicRequests();
@@ -64,8 +73,8 @@ public interface CertificateService {
      * like any other, whose CSR the admin hands to the CA again. While such a request is pending,
      * returns it instead of making another.
      *
-     * @throws IllegalStateException with a message for the admin when there is no saved CSR, it
-     *                               lacks names the server now answers to, or its key cannot be opened
+     * @throws Refusal when there is no saved CSR, it lacks names the server now answers to, or its
+     *                 key cannot be opened
      */
     ClassicRequestView renewClassicRequest(String actor);
 
@@ -73,16 +82,17 @@ public interface CertificateService {
      * Checks what the CA returned (PEM chain, PKCS#7 or DER) against the pending request and installs it.
      *
      * @param caCertificates intermediates or a root the admin adds; may be empty
-     * @return how the install and its check went
-     * @throws IllegalArgumentException with a message for the admin when the certificate does not fit; the request stays pending
+     * @return how the install and its check went; the request stays pending unless it installed
+     * @throws Refusal when the certificate does not fit; the request stays pending
      */
-    String acceptClassicCertificate(String requestId, byte[] certificate, byte[] caCertificates, String actor);
+    ClassicInstallReport acceptClassicCertificate(String requestId, byte[] certificate, byte[] caCertificates, String actor);
 
     /**
      * Revokes a certificate this plugin obtained.
      *
      * @param reason an RFC 5280 reason code name: unspecified, keyCompromise, affiliationChanged,
      *               superseded, cessationOfOperation
+     * @throws Refusal when the plugin did not obtain it from an ACME CA, or the CA does not revoke it
      */
     void revoke(String serialNumber, String reason, String actor);
 

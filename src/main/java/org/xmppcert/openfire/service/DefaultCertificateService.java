@@ -19,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import org.shredzone.acme4j.RevocationReason;
 import org.slf4j.Logger;
@@ -47,6 +48,7 @@ import org.xmppcert.core.issuance.IssuedCertificate;
 import org.xmppcert.core.keys.CertificateChainCodec;
 import org.xmppcert.core.names.CertificateNames;
 import org.xmppcert.core.names.NameSelector;
+import org.xmppcert.core.names.RejectedName;
 import org.xmppcert.core.names.ServerDescription;
 import org.xmppcert.core.renewal.ManagedCertificate;
 import org.xmppcert.openfire.console.IdentityStoreOverview;
@@ -128,11 +130,11 @@ public final class DefaultCertificateService implements CertificateService {
     }
 
     @Override
-    public Map<String, String> saveSettings(CertificateSettings settings, CertificateSettings.SecretChange secrets,
-                                            String actor) {
+    public Map<String, Sentence> saveSettings(CertificateSettings settings, CertificateSettings.SecretChange secrets,
+                                              String actor) {
         requireActor(actor);
         CertificateSettings.SecretChange change = secrets == null ? CertificateSettings.SecretChange.NONE : secrets;
-        Map<String, String> problems = SettingsValidation.problems(settings, change, savedSettings::hasSecret);
+        Map<String, Sentence> problems = SettingsValidation.problems(settings, change, savedSettings::hasSecret);
         if (!problems.isEmpty()) {
             return problems;
         }
@@ -158,17 +160,12 @@ public final class DefaultCertificateService implements CertificateService {
         requireActor(actor);
         CertificateSettings settings = settings();
         if (!settings.ca().isAcme()) {
-            throw new IllegalStateException("The chosen CA works without ACME: start a request for it on the"
-                    + " classic CA page instead.");
+            throw new Refusal(Sentence.of("refused.classic-ca"));
         }
         if (!settings.termsAgreed()) {
-            throw new IllegalStateException("Agree to the CA's terms of service in the settings first.");
+            throw new Refusal(Sentence.of("refused.terms-not-agreed"));
         }
-        CertificateNames names = NameSelector.select(server.get(), settings.namePolicy());
-        if (names.isEmpty()) {
-            throw new IllegalStateException("None of the server's names can be certified by a public CA: "
-                    + names.rejected());
-        }
+        CertificateNames names = certifiableNames(settings);
         OrderRun run;
         synchronized (runs) {
             OrderRun latest = runs.peekFirst();
@@ -186,10 +183,21 @@ public final class DefaultCertificateService implements CertificateService {
         try {
             run.runningAs(background.submit(() -> order(run, settings, names)));
         } catch (RuntimeException e) {
-            run.failed("The request could not be started: " + describe(e));
-            throw new IllegalStateException("The request could not be started: " + describe(e), e);
+            FailureReport notStarted = FailureReport.notStarted(describe(e));
+            run.failed(notStarted);
+            throw new Refusal(notStarted.sentences(), e);
         }
         return run.ticket();
+    }
+
+    /** The names a request asks for now: the live server's, through the admin's name policy; never none. */
+    private CertificateNames certifiableNames(CertificateSettings settings) {
+        CertificateNames names = NameSelector.select(server.get(), settings.namePolicy());
+        if (names.isEmpty()) {
+            throw new Refusal(Sentence.of("refused.no-names", names.rejected().stream().map(RejectedName::name)
+                    .collect(Collectors.joining(", "))));
+        }
+        return names;
     }
 
     @Override
@@ -210,7 +218,7 @@ public final class DefaultCertificateService implements CertificateService {
         OrderRun run = find(ticket).orElseThrow(() -> unknownTicket(ticket));
         ManualDns01Responder responder = run.manualDns()
                 .filter(manual -> !manual.awaitingConfirmation().isEmpty())
-                .orElseThrow(() -> new IllegalStateException("This request is not waiting for DNS records."));
+                .orElseThrow(() -> new Refusal(Sentence.of("refused.not-awaiting-dns")));
         audit.adminAction(actor, "Confirmed the DNS records of certificate request " + ticket);
         responder.confirm();
     }
@@ -329,7 +337,7 @@ public final class DefaultCertificateService implements CertificateService {
             try {
                 LOG.info("The certificate in use does not cover {}; requesting one that does", missing);
                 requestCertificate(CertificateEvent.SCHEDULER);
-            } catch (IllegalStateException e) {
+            } catch (Refusal | IllegalStateException e) {
                 LOG.warn("The certificate in use does not cover {}, and no new one can be requested: {}", missing,
                         e.getMessage());
             }
@@ -355,18 +363,19 @@ public final class DefaultCertificateService implements CertificateService {
                 recordFailure(actor, issued.names(), issued.chain(), outcome.message());
                 run.notInstalled(InstallReport.of(outcome));
             }
-        } catch (IssuanceException e) {
-            recordFailure(actor, names.names(), null, e.getMessage());
-            run.failed(e.getMessage());
         } catch (Exception e) {
+            // A cancelled manual dns-01 wait ends in an issuance failure too: the cancellation is what the admin did.
             if (e instanceof InterruptedException || run.cancelRequested()) {
                 recordFailure(actor, names.names(), null, "The request was cancelled.");
-                run.failed("The request was cancelled.");
-                return;
+                run.failed(FailureReport.cancelled());
+            } else if (e instanceof IssuanceException refused) {
+                recordFailure(actor, names.names(), null, refused.getMessage());
+                run.failed(FailureReport.of(refused));
+            } else {
+                LOG.warn("A certificate request failed unexpectedly", e);
+                recordFailure(actor, names.names(), null, describe(e));
+                run.failed(FailureReport.unexpected(describe(e)));
             }
-            LOG.warn("A certificate request failed unexpectedly", e);
-            recordFailure(actor, names.names(), null, describe(e));
-            run.failed("The request failed: " + describe(e));
         }
     }
 
@@ -421,10 +430,7 @@ public final class DefaultCertificateService implements CertificateService {
     public ClassicRequestView startClassicRequest(String actor) {
         requireActor(actor);
         CertificateSettings settings = settings();
-        CertificateNames names = NameSelector.select(server.get(), settings.namePolicy());
-        if (names.isEmpty()) {
-            throw new IllegalStateException("None of the server's names can be certified: " + names.rejected());
-        }
+        CertificateNames names = certifiableNames(settings);
         PendingRequest request = classicFlow().start(names.names(), settings.keyPolicy().type(),
                 settings.xmppIdentities());
         audit.adminAction(actor, "Started a request at a CA without ACME for " + String.join(", ", request.names())
@@ -445,9 +451,8 @@ public final class DefaultCertificateService implements CertificateService {
     @Override
     public ClassicRequestView renewClassicRequest(String actor) {
         requireActor(actor);
-        PendingRequest fulfilled = storage.fulfilledRequests().latest().orElseThrow(() -> new IllegalStateException(
-                "No certificate from a CA without ACME was installed here, so there is no saved CSR: start a new"
-                        + " request."));
+        PendingRequest fulfilled = storage.fulfilledRequests().latest()
+                .orElseThrow(() -> new Refusal(Sentence.of("refused.no-saved-csr")));
         Optional<PendingRequest> pending = storage.pendingRequests().list().stream()
                 .filter(request -> request.csr().pem().equals(fulfilled.csr().pem())).findFirst();
         if (pending.isPresent()) {
@@ -456,14 +461,13 @@ public final class DefaultCertificateService implements CertificateService {
         List<String> uncovered = wantedNames().names().stream()
                 .filter(name -> !fulfilled.names().contains(name)).toList();
         if (!uncovered.isEmpty()) {
-            throw new IllegalStateException("The saved CSR does not cover " + String.join(", ", uncovered)
-                    + ", which the server now answers to: start a new request.");
+            throw new Refusal(Sentence.of("refused.csr-lacks-names", String.join(", ", uncovered)));
         }
         PendingRequest renewal;
         try {
             renewal = classicFlow().renew(fulfilled);
         } catch (ClassicCaException e) {
-            throw new IllegalStateException(e.getMessage(), e);
+            throw refusal(e);
         }
         audit.adminAction(actor, "Requested again at a CA without ACME with the saved CSR for "
                 + String.join(", ", renewal.names()) + " (request " + renewal.id() + ")");
@@ -471,7 +475,8 @@ public final class DefaultCertificateService implements CertificateService {
     }
 
     @Override
-    public String acceptClassicCertificate(String requestId, byte[] certificate, byte[] caCertificates, String actor) {
+    public ClassicInstallReport acceptClassicCertificate(String requestId, byte[] certificate, byte[] caCertificates,
+                                                         String actor) {
         requireActor(actor);
         ClassicCaFlow flow = classicFlow();
         AcceptedCertificate accepted;
@@ -482,20 +487,26 @@ public final class DefaultCertificateService implements CertificateService {
                     .filter(requested -> !requested.isEmpty()).orElseGet(() -> List.of(server.get().xmppDomain()));
             audit.failed(actor, names, null, "The certificate uploaded for request " + requestId + " was refused: "
                     + e.getMessage());
-            throw new IllegalArgumentException(e.getMessage(), e);
+            throw refusal(e);
         }
         List<String> names = accepted.request().names();
         InstallOutcome outcome = install(CertificateBundle.of(accepted.keyPair().getPrivate(), accepted.chain()), actor);
-        String notes = accepted.notes().isEmpty() ? "" : "\n" + String.join("\n", accepted.notes());
+        ClassicInstallReport report = new ClassicInstallReport(InstallReport.of(outcome),
+                accepted.leftOut().stream().map(left -> left.getSubjectX500Principal().getName()).toList());
         if (!outcome.succeeded()) {
             recordFailure(actor, names, accepted.chain(), outcome.message());
-            return outcome.message() + notes;
+            return report;
         }
         // Kept before the pending request is retired: should the save fail, the CSR is still pending, not lost.
         storage.fulfilledRequests().keep(accepted.request());
         flow.complete(accepted);
         recordInstalled(actor, names, accepted.chain(), CertificateOrigin.CLASSIC + "\n" + outcome.message());
-        return outcome.message() + notes;
+        return report;
+    }
+
+    /** {@code classic.refused.<reason>} with the flow's facts. */
+    private static Refusal refusal(ClassicCaException refused) {
+        return new Refusal(List.of(new Sentence("classic.refused." + refused.reason(), refused.facts())), refused);
     }
 
     private ClassicCaFlow classicFlow() {
@@ -518,11 +529,9 @@ public final class DefaultCertificateService implements CertificateService {
                 .filter(event -> event.type() == CertificateEventType.ISSUED || event.type() == CertificateEventType.RENEWED)
                 .filter(event -> event.certificate().serialNumber().equals(serial))
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("This plugin has not obtained a certificate with serial"
-                        + " number " + serial + "."));
-        URI directory = CertificateOrigin.acmeDirectory(obtained.detail()).orElseThrow(() ->
-                new IllegalStateException("This certificate comes from a CA without ACME: revoke it on the CA's"
-                        + " website, then request a new certificate."));
+                .orElseThrow(() -> new Refusal(Sentence.of("revoke.error.unknown", serial)));
+        URI directory = CertificateOrigin.acmeDirectory(obtained.detail())
+                .orElseThrow(() -> new Refusal(Sentence.of("refused.revoke-classic")));
         X509Certificate certificate = CertificateChainCodec.fromPem(obtained.certificate().chainPem()).get(0);
         CertificateSettings settings = settings();
         try {
@@ -536,7 +545,11 @@ public final class DefaultCertificateService implements CertificateService {
             });
         } catch (Exception e) {
             audit.failed(actor, obtained.names(), obtained.certificate(), "Revocation failed: " + describe(e));
-            throw new IllegalStateException("The CA did not revoke the certificate: " + describe(e), e);
+            FailureReport why = e instanceof IssuanceException refused ? FailureReport.of(refused)
+                    : FailureReport.unexpected(describe(e));
+            List<Sentence> reasons = new ArrayList<>(List.of(Sentence.of("refused.not-revoked")));
+            reasons.addAll(why.sentences());
+            throw new Refusal(reasons, e);
         }
         audit.revoked(actor, obtained.names(), obtained.certificate(), "Reason: " + reason);
         // A revoked certificate in service is to be replaced now, not at its renewal time.
@@ -551,8 +564,7 @@ public final class DefaultCertificateService implements CertificateService {
         String wanted = reason == null ? "" : reason.strip().replaceAll("([a-z])([A-Z])", "$1_$2")
                 .toUpperCase(Locale.ROOT);
         return offered.stream().filter(candidate -> candidate.name().equals(wanted)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("Unknown revocation reason '" + reason + "'; use one of"
-                        + " unspecified, keyCompromise, affiliationChanged, superseded, cessationOfOperation."));
+                .orElseThrow(() -> new Refusal(Sentence.of("revoke.error.reason")));
     }
 
     // ---------------------------------------------------------------- status and history
@@ -613,8 +625,8 @@ public final class DefaultCertificateService implements CertificateService {
         }
     }
 
-    private static IllegalArgumentException unknownTicket(String ticket) {
-        return new IllegalArgumentException("There is no certificate request " + ticket + " (it may be too old).");
+    private static Refusal unknownTicket(String ticket) {
+        return new Refusal(Sentence.of("refused.unknown-request", ticket));
     }
 
     private static void requireActor(String actor) {

@@ -9,7 +9,7 @@ import org.xmppcert.openfire.install.InstallOutcome.Status;
 
 /**
  * How a request's install ended, as facts rather than sentences: the console and the ad-hoc
- * message each say it in the reader's language with {@link #messageKey()} and {@link #messageArguments()}.
+ * message each say its {@link #sentence()} in the reader's language.
  *
  * @param status              the installer's verdict
  * @param fingerprint         SHA-256 of the new certificate, once the listeners were checked
@@ -33,14 +33,11 @@ public record InstallReport(Status status, Optional<String> fingerprint, int ide
         return status == Status.INSTALLED;
     }
 
-    /** The plugin bundle's key that says this outcome. */
-    public String messageKey() {
-        return "install." + status + (installed() ? keystoreWritten ? ".written" : ".pending" : "");
-    }
-
-    /** The arguments {@link #messageKey()}'s message takes, in order. */
-    public List<Object> messageArguments() {
-        return installed() ? List.of(fingerprint.orElse(""), identityStores, listenersPresenting)
-                : List.of(reason.orElse(""));
+    /** What to tell the admin: {@code install.<status>}, for an install also whether the keystore files are written yet. */
+    public Sentence sentence() {
+        return installed()
+                ? new Sentence("install." + status + (keystoreWritten ? ".written" : ".pending"),
+                        List.of(fingerprint.orElse(""), identityStores, listenersPresenting))
+                : new Sentence("install." + status, List.of(reason.orElse("")));
     }
 }

@@ -15,15 +15,22 @@ import org.xmppcert.core.challenge.TxtRecord;
  * @param phase         where the request stands
  * @param names         each name's state, in request order
  * @param dnsRecords    the TXT records the admin must create (manual dns-01 only, while {@link Phase#AWAITING_DNS_RECORDS})
- * @param failure       why it failed before anything was installed, what to do (when {@link Phase#FAILED})
+ * @param failure       why it failed before anything was installed (when {@link Phase#FAILED})
  * @param install       how the install and its TLS handshake check ended (when done, or failed at the install)
  */
 public record OrderProgress(String ticket, String startedBy, Instant startedAt, Phase phase, List<NameProgress> names,
-                            List<TxtRecord> dnsRecords, Optional<String> failure, Optional<InstallReport> install) {
+                            List<TxtRecord> dnsRecords, Optional<FailureReport> failure, Optional<InstallReport> install) {
 
     public OrderProgress {
         names = List.copyOf(names);
         dnsRecords = List.copyOf(dnsRecords);
+    }
+
+    /** How the request ended, to tell the admin: why it failed or how the install went; nothing while it runs. */
+    public List<Sentence> outcome() {
+        return failure.map(FailureReport::sentences)
+                .or(() -> install.map(report -> List.of(report.sentence())))
+                .orElse(List.of());
     }
 
     public enum Phase {

@@ -25,7 +25,7 @@ final class OrderRun implements IssuanceObserver {
     private final Map<String, NameProgress> names = new LinkedHashMap<>();
     private OrderProgress.Phase phase = OrderProgress.Phase.ORDERING;
     private List<TxtRecord> dnsRecords = List.of();
-    private String failure;
+    private FailureReport failure;
     private InstallReport install;
     private ManualDns01Responder manualDns;
     private Future<?> task;
@@ -100,7 +100,7 @@ final class OrderRun implements IssuanceObserver {
         phase = OrderProgress.Phase.DONE;
     }
 
-    synchronized void failed(String why) {
+    synchronized void failed(FailureReport why) {
         failure = why;
         dnsRecords = List.of();
         phase = OrderProgress.Phase.FAILED;

@@ -23,8 +23,9 @@ import org.xmppcert.core.names.InvalidNameException;
 
 /**
  * Checks every field of {@link CertificateSettings} before anything is saved, and says what is
- * wrong field by field, so a form can show each message next to its field. Messages never repeat a
- * secret.
+ * wrong field by field, so a form can show each message next to its field. The messages are the
+ * console form's own ({@code settings.error.*}), so a problem reads the same whichever check found
+ * it; they never repeat a secret.
  */
 final class SettingsValidation {
 
@@ -39,125 +40,117 @@ final class SettingsValidation {
      * @param savedSecret whether a secret of that name is saved already (then the change may leave it out)
      * @return problems by field name, in form order; empty when everything is acceptable
      */
-    static Map<String, String> problems(CertificateSettings settings, CertificateSettings.SecretChange secrets,
-                                        Predicate<String> savedSecret) {
-        Map<String, String> problems = new LinkedHashMap<>();
+    static Map<String, Sentence> problems(CertificateSettings settings, CertificateSettings.SecretChange secrets,
+                                          Predicate<String> savedSecret) {
+        Map<String, Sentence> problems = new LinkedHashMap<>();
         if (settings.ca() == null) {
-            problems.put("ca", "Choose a certificate authority.");
+            problems.put("ca", Sentence.of("settings.error.ca"));
             return problems;
         }
         boolean acme = settings.ca().isAcme();
         if (settings.ca() == CaPreset.CUSTOM) {
             Optional<URI> directory = settings.customDirectory();
             if (directory.isEmpty()) {
-                problems.put("customDirectory", "Enter the ACME directory URL of your CA.");
+                problems.put("customDirectory", Sentence.of("settings.error.customDirectory.required"));
             } else if (!"https".equalsIgnoreCase(directory.get().getScheme()) || directory.get().getHost() == null) {
-                problems.put("customDirectory", "The ACME directory must be an https:// URL with a host name, such as"
-                        + " https://acme.example.com/directory.");
+                problems.put("customDirectory", Sentence.of("settings.error.customDirectory"));
             }
         }
         settings.customTrustAnchorPem().filter(pem -> !pem.isBlank()).ifPresent(pem -> {
             if (!parsesAsCertificates(pem)) {
-                problems.put("customTrustAnchorPem", "The trusted root is not a PEM certificate (-----BEGIN CERTIFICATE-----"
-                        + " ... -----END CERTIFICATE-----).");
+                problems.put("customTrustAnchorPem", Sentence.of("settings.error.customTrustAnchorPem"));
             }
         });
         String email = settings.contactEmail() == null ? "" : settings.contactEmail().strip();
         if (!email.isEmpty() && !EMAIL.matcher(email).matches()) {
-            problems.put("contactEmail", "'" + email + "' is not an email address.");
+            problems.put("contactEmail", Sentence.of("settings.error.contactEmail"));
         }
         if (acme && !settings.termsAgreed()) {
-            problems.put("termsAgreed", "The CA issues certificates only to accounts that agree to its terms of service.");
+            problems.put("termsAgreed", Sentence.of("settings.error.termsAgreed"));
         }
         boolean keyIdGiven = settings.eabKeyId().filter(id -> !id.isBlank()).isPresent();
         boolean hmacGiven = given(secrets.eabHmacKey()) || savedSecret.test(SavedSettings.EAB_HMAC_KEY);
         if (acme && (settings.ca().requiresExternalAccountBinding() || keyIdGiven || given(secrets.eabHmacKey()))) {
             if (!keyIdGiven) {
-                problems.put("eabKeyId", settings.ca().requiresExternalAccountBinding()
-                        ? "This CA requires External Account Binding: enter the key ID from your account at the CA."
-                        : "Enter the key ID that belongs to the HMAC key.");
+                problems.put("eabKeyId", Sentence.of(settings.ca().requiresExternalAccountBinding()
+                        ? "settings.error.eabKeyId" : "settings.error.eabKeyId.forHmacKey"));
             }
             if (!hmacGiven) {
-                problems.put(SavedSettings.EAB_HMAC_KEY, "Enter the HMAC key from your account at the CA.");
+                problems.put(SavedSettings.EAB_HMAC_KEY, Sentence.of("settings.error.eabHmacKey.required"));
             } else if (given(secrets.eabHmacKey()) && !isBase64(secrets.eabHmacKey().get())) {
-                problems.put(SavedSettings.EAB_HMAC_KEY, "The HMAC key is not base64 text; copy it as the CA shows it.");
+                problems.put(SavedSettings.EAB_HMAC_KEY, Sentence.of("settings.error.eabHmacKey"));
             }
         }
         if (settings.keyPolicy() == null) {
-            problems.put("keyPolicy", "Choose a key type.");
+            problems.put("keyPolicy", Sentence.of("settings.error.keyType"));
         }
         if (settings.challengeType() == null) {
-            problems.put("challengeType", "Choose http-01 or dns-01.");
+            problems.put("challengeType", Sentence.of("settings.error.challengeType"));
         }
         settings.dnsUpdate().ifPresent(server -> checkDnsUpdate(server, secrets, savedSecret, problems));
         if (settings.namePolicy() == null) {
-            problems.put("namePolicy", "The name policy is missing.");
+            problems.put("namePolicy", Sentence.of("settings.error.namePolicy"));
         } else {
             checkNames("namePolicy.include", settings.namePolicy().include(), problems);
         }
         if (settings.checkInterval() == null || settings.checkInterval().compareTo(SHORTEST_CHECK_INTERVAL) < 0) {
-            problems.put("checkInterval", "Check at most once an hour: checks ask the CA, which limits how often.");
+            problems.put("checkInterval", Sentence.of("settings.error.checkIntervalHours"));
         }
         checkWarningDays(settings.warningDays(), problems);
         if (settings.maintenanceTime() == null) {
-            problems.put("maintenanceTime", "Choose the daily time at which keystore files may be written.");
+            problems.put("maintenanceTime", Sentence.of("settings.error.maintenanceTime"));
         }
         return problems;
     }
 
     private static void checkDnsUpdate(CertificateSettings.DnsUpdateServer server,
                                        CertificateSettings.SecretChange secrets, Predicate<String> savedSecret,
-                                       Map<String, String> problems) {
+                                       Map<String, Sentence> problems) {
         if (server.host() == null || server.host().isBlank()) {
-            problems.put("dnsUpdate.host", "Enter the DNS server that accepts dynamic updates.");
+            problems.put("dnsUpdate.host", Sentence.of("settings.error.dnsHost"));
         }
         if (server.port() < 1 || server.port() > 65535) {
-            problems.put("dnsUpdate.port", "The port must be between 1 and 65535 (DNS uses 53).");
+            problems.put("dnsUpdate.port", Sentence.of("settings.error.dnsPort"));
         }
         server.zone().filter(zone -> !zone.isBlank()).ifPresent(zone -> {
             if (!isDnsName(zone)) {
-                problems.put("dnsUpdate.zone", "'" + zone + "' is not a DNS zone name; leave it empty to ask the server.");
+                problems.put("dnsUpdate.zone", Sentence.of("settings.error.dnsZone", zone));
             }
         });
         if (server.keyName() == null || server.keyName().isBlank() || !isDnsName(server.keyName())) {
-            problems.put("dnsUpdate.keyName", "Enter the TSIG key name as in the server's key statement.");
+            problems.put("dnsUpdate.keyName", Sentence.of("settings.error.dnsKeyName"));
         }
         try {
             TsigAlgorithm.fromLabel(server.algorithm() == null ? "" : server.algorithm());
         } catch (IllegalArgumentException e) {
-            problems.put("dnsUpdate.algorithm", e.getMessage());
+            problems.put("dnsUpdate.algorithm", Sentence.of("settings.error.dnsAlgorithm"));
         }
         if (!given(secrets.tsigSecret()) && !savedSecret.test(SavedSettings.TSIG_SECRET)) {
-            problems.put(SavedSettings.TSIG_SECRET, "Enter the TSIG key's secret.");
+            problems.put(SavedSettings.TSIG_SECRET, Sentence.of("settings.error.tsigSecret.required"));
         } else if (given(secrets.tsigSecret()) && !isBase64(secrets.tsigSecret().get())) {
-            problems.put(SavedSettings.TSIG_SECRET, "The TSIG secret is not base64 text; copy it from the server's key"
-                    + " statement.");
+            problems.put(SavedSettings.TSIG_SECRET, Sentence.of("settings.error.tsigSecret"));
         }
     }
 
-    private static void checkNames(String field, Iterable<String> names, Map<String, String> problems) {
+    private static void checkNames(String field, Iterable<String> names, Map<String, Sentence> problems) {
         for (String name : names) {
             try {
                 DnsNames.normalize(name);
             } catch (InvalidNameException e) {
-                problems.put(field, "'" + name + "' cannot be certified: " + e.getMessage());
+                problems.put(field, Sentence.of("settings.error.names", name));
                 return;
             }
         }
     }
 
-    private static void checkWarningDays(List<Integer> days, Map<String, String> problems) {
-        if (days == null || days.isEmpty()) {
-            problems.put("warningDays", "Give at least one day before expiry at which to warn, such as 14, 7, 3, 1.");
+    private static void checkWarningDays(List<Integer> days, Map<String, Sentence> problems) {
+        if (days == null || days.isEmpty() || days.stream().anyMatch(day -> day == null || day < 1)) {
+            problems.put("warningDays", Sentence.of("settings.error.warningDays"));
             return;
         }
-        for (int i = 0; i < days.size(); i++) {
-            if (days.get(i) == null || days.get(i) < 1) {
-                problems.put("warningDays", "Warning days must be whole numbers of days, 1 or more.");
-                return;
-            }
-            if (i > 0 && days.get(i) >= days.get(i - 1)) {
-                problems.put("warningDays", "List the warning days from the earliest to the last, such as 14, 7, 3, 1.");
+        for (int i = 1; i < days.size(); i++) {
+            if (days.get(i) >= days.get(i - 1)) {
+                problems.put("warningDays", Sentence.of("settings.error.warningDays.order"));
                 return;
             }
         }

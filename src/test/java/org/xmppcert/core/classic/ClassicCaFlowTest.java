@@ -67,7 +67,7 @@ class ClassicCaFlowTest {
 
         assertEquals(List.of(leaf, ca.intermediate(), ca.root()), accepted.chain());
         assertArrayEquals(leaf.getPublicKey().getEncoded(), accepted.keyPair().getPublic().getEncoded());
-        assertEquals(List.of(), accepted.notes());
+        assertEquals(List.of(), accepted.leftOut());
         assertTrue(store.find(request.id()).isPresent(), "the key lives in the request until it is installed");
         flow.complete(accepted);
         assertTrue(store.find(request.id()).isEmpty(), "a completed request is no longer pending");
@@ -95,7 +95,9 @@ class ClassicCaFlowTest {
 
         ClassicCaException failure = assertThrows(ClassicCaException.class,
                 () -> flow.accept(request.id(), leaf.getEncoded()));
-        assertEquals(Reason.UNTRUSTED_CHAIN, failure.reason());
+        assertEquals(Reason.MISSING_INTERMEDIATE, failure.reason());
+        assertEquals(List.of(leaf.getSubjectX500Principal().getName(), "CN=Classic Intermediate,O=Test"),
+                failure.facts(), "the facts a page words the refusal with");
         assertTrue(failure.getMessage().contains("CN=Classic Intermediate,O=Test"), failure.getMessage());
         assertTrue(failure.getMessage().contains("intermediate certificate"), failure.getMessage());
 
@@ -125,7 +127,8 @@ class ClassicCaFlowTest {
         ClassicCaException failure = assertThrows(ClassicCaException.class, () -> flow.accept(request.id(),
                 bytes(TestCertificateAuthority.pem(othersLeaf, ca.intermediate()))));
 
-        assertEquals(Reason.WRONG_KEY, failure.reason());
+        assertEquals(Reason.ANSWERS_OTHER_REQUEST, failure.reason());
+        assertEquals(List.of("other.example.net", other.createdAt()), failure.facts());
         assertTrue(failure.getMessage().startsWith(
                 "This certificate was issued for a different key: it does not belong to this request."));
         assertTrue(failure.getMessage().contains("other.example.net"), failure.getMessage());
@@ -142,6 +145,7 @@ class ClassicCaFlowTest {
                 bytes(TestCertificateAuthority.pem(leaf, ca.intermediate()))));
 
         assertEquals(Reason.MISSING_NAMES, failure.reason());
+        assertEquals(List.of("conference.example.org", "example.org"), failure.facts());
         assertTrue(failure.getMessage().contains("does not cover conference.example.org (it names example.org)"),
                 failure.getMessage());
     }
@@ -156,6 +160,7 @@ class ClassicCaFlowTest {
                 bytes(TestCertificateAuthority.pem(leaf, ca.intermediate()))));
 
         assertEquals(Reason.EXPIRED, failure.reason());
+        assertEquals(List.of(leaf.getNotAfter().toInstant(), leaf.getNotBefore().toInstant()), failure.facts());
         assertTrue(failure.getMessage().contains("expired on " + leaf.getNotAfter().toInstant()), failure.getMessage());
     }
 
@@ -168,6 +173,7 @@ class ClassicCaFlowTest {
                 bytes(TestCertificateAuthority.pem(leaf, ca.intermediate()))));
 
         assertEquals(Reason.NOT_YET_VALID, failure.reason());
+        assertEquals(List.of(leaf.getNotBefore().toInstant(), leaf.getNotAfter().toInstant(), NOW), failure.facts());
         assertTrue(failure.getMessage().contains("valid from " + leaf.getNotBefore().toInstant()), failure.getMessage());
         assertTrue(failure.getMessage().contains("it is now " + NOW), failure.getMessage());
     }
@@ -181,7 +187,8 @@ class ClassicCaFlowTest {
 
         ClassicCaException failure = assertThrows(ClassicCaException.class,
                 () -> withJvmRoots.accept(request.id(), fullChain));
-        assertEquals(Reason.UNTRUSTED_CHAIN, failure.reason());
+        assertEquals(Reason.UNKNOWN_ROOT, failure.reason());
+        assertEquals(List.of("CN=Classic Root,O=Test"), failure.facts());
         assertTrue(failure.getMessage().contains("root \"CN=Classic Root,O=Test\", which is not a trusted root"),
                 failure.getMessage());
 
@@ -200,8 +207,7 @@ class ClassicCaFlowTest {
                 bytes(TestCertificateAuthority.pem(stranger.intermediate(), leaf, ca.intermediate())));
 
         assertEquals(List.of(leaf, ca.intermediate(), ca.root()), accepted.chain());
-        assertEquals(1, accepted.notes().size());
-        assertTrue(accepted.notes().get(0).contains("CN=Stranger Intermediate,O=Test"), accepted.notes().get(0));
+        assertEquals(List.of(stranger.intermediate()), accepted.leftOut());
     }
 
     @Test
@@ -219,13 +225,25 @@ class ClassicCaFlowTest {
     }
 
     @Test
+    void unreadableIntermediatesAreRefusedAsTheAdminsAddition() {
+        PendingRequest request = flow.start(NAMES, KeyType.EC_P256, false);
+        X509Certificate leaf = issueValidNow(request);
+
+        ClassicCaException failure = assertThrows(ClassicCaException.class, () -> flow.accept(request.id(),
+                bytes(TestCertificateAuthority.pem(leaf)), bytes("intermediate: see attachment")));
+
+        assertEquals(Reason.CA_CERTIFICATES_UNREADABLE, failure.reason());
+        assertTrue(failure.getMessage().startsWith("The CA certificates you supplied"), failure.getMessage());
+    }
+
+    @Test
     void theCsrPastedBackInsteadOfTheCertificateIsRecognized() {
         PendingRequest request = flow.start(NAMES, KeyType.EC_P256, false);
 
         ClassicCaException failure = assertThrows(ClassicCaException.class,
                 () -> flow.accept(request.id(), bytes(request.csr().pem())));
 
-        assertEquals(Reason.NOT_A_CERTIFICATE, failure.reason());
+        assertEquals(Reason.CSR_NOT_CERTIFICATE, failure.reason());
         assertTrue(failure.getMessage().contains("certificate request (CSR), not a certificate"), failure.getMessage());
     }
 

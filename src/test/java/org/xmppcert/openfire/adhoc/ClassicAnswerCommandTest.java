@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,7 +23,12 @@ import org.mockito.ArgumentCaptor;
 import org.xmpp.forms.FormField;
 import org.xmpp.packet.JID;
 import org.xmpp.packet.PacketError;
+import org.xmppcert.openfire.install.InstallOutcome;
+import org.xmppcert.openfire.service.ClassicInstallReport;
 import org.xmppcert.openfire.service.ClassicRequestView;
+import org.xmppcert.openfire.service.InstallReport;
+import org.xmppcert.openfire.service.Refusal;
+import org.xmppcert.openfire.service.Sentence;
 
 /** A classic CA's answer: choose the pending request, paste what the CA sent. */
 class ClassicAnswerCommandTest {
@@ -86,12 +92,14 @@ class ClassicAnswerCommandTest {
         assertEquals(false, paste.field("ca-certificates").isRequired());
 
         when(server.service.acceptClassicCertificate(eq("req-2"), any(), any(), eq("admin")))
-                .thenReturn("Installed; a TLS handshake on port 5222 presents it");
+                .thenReturn(new ClassicInstallReport(new InstallReport(InstallOutcome.Status.INSTALLED,
+                        Optional.of("AB:CD"), 1, 2, true, Optional.empty()), List.of()));
         CommandReply done = server.send(ADMIN, paste, "complete", Map.of("certificate", PEM,
                 "ca-certificates", List.of()));
 
         assertEquals("completed", done.status());
-        assertEquals(List.of("Installed: Installed; a TLS handshake on port 5222 presents it"), done.notes("info"));
+        assertEquals(List.of("Installed the certificate (SHA-256 AB:CD) in 1 identity store(s); 2 listener(s) present"
+                + " it. The keystore files are written."), done.notes("info"));
         ArgumentCaptor<byte[]> certificate = ArgumentCaptor.forClass(byte[].class);
         ArgumentCaptor<byte[]> caCertificates = ArgumentCaptor.forClass(byte[].class);
         verify(server.service).acceptClassicCertificate(eq("req-2"), certificate.capture(), caCertificates.capture(),
@@ -103,16 +111,16 @@ class ClassicAnswerCommandTest {
     @Test
     void aCertificateThatDoesNotFitLeavesTheRequestPendingWithTheReason() {
         when(server.service.acceptClassicCertificate(eq("req-1"), any(), any(), anyString()))
-                .thenThrow(new IllegalArgumentException("The certificate's key is not the request's key"));
+                .thenThrow(new Refusal(Sentence.of("classic.refused.WRONG_KEY")));
         CommandReply paste = server.send(ADMIN, server.start(ADMIN, "classic-answer"), "next",
                 Map.of("request", List.of("req-1")));
 
         CommandReply done = server.send(ADMIN, paste, "complete", Map.of("certificate", PEM));
 
-        assertEquals(List.of("The certificate was not installed and the request stays pending: The certificate's key"
-                + " is not the request's key"), done.notes("error"));
-        assertEquals("certificate refused for request req-1: The certificate's key is not the request's key",
-                server.audit.get(0).details());
+        assertEquals(List.of("The certificate was not installed and the request stays pending: This certificate was"
+                + " issued for a different key: it does not belong to this request."), done.notes("error"));
+        assertEquals("certificate refused for request req-1: This certificate was issued for a different key: it does"
+                + " not belong to this request.", server.audit.get(0).details());
     }
 
     @Test

@@ -3,6 +3,8 @@ package org.xmppcert.openfire.adhoc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.when;
 
 import java.io.IOException;
@@ -26,8 +28,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.xmpp.packet.JID;
 import org.xmpp.packet.Message;
+import org.xmppcert.core.acme.IssuanceProblem;
 import org.xmppcert.openfire.service.CaPreset;
 import org.xmppcert.openfire.service.CertificateStatus;
+import org.xmppcert.openfire.service.ClassicRequestView;
+import org.xmppcert.openfire.service.FailureReport;
+import org.xmppcert.openfire.service.Refusal;
+import org.xmppcert.openfire.service.Sentence;
 import org.xmppcert.testing.PluginTexts;
 
 /** Each admin reads the commands in the language of their client session, where the plugin has a bundle. */
@@ -77,10 +84,14 @@ class CommandLanguagesTest {
                 + " abgeschlossen ist oder DNS-Einträge von Ihnen braucht."), started.notes("info"));
 
         when(server.service.progress("order-3")).thenReturn(Optional.of(Fixtures.failed("order-3",
-                "example.org: NXDOMAIN")));
+                Fixtures.refusedByTheCa(IssuanceProblem.REJECTED_IDENTIFIER, "example.org",
+                        "urn:ietf:params:acme:error:rejectedIdentifier: Policy forbids issuing for name"))));
         server.watcher.checkAll();
-        assertEquals(List.of("Die Zertifikatsanforderung order-3 ist fehlgeschlagen: example.org: NXDOMAIN"),
-                server.messagesSent().stream().map(Message::getBody).toList());
+        assertEquals(List.of("Die Zertifikatsanforderung order-3 ist fehlgeschlagen: Die CA stellt für example.org kein"
+                        + " Zertifikat aus: Ihre Richtlinien verbieten es. Entfernen Sie den Namen aus der Anforderung oder"
+                        + " wählen Sie eine andere CA. Einzelheiten: urn:ietf:params:acme:error:rejectedIdentifier: Policy"
+                        + " forbids issuing for name"),
+                server.messagesSent().stream().map(Message::getBody).toList(), "the CA's own words stay as it said them");
 
         when(server.service.requestCertificate("chef")).thenReturn("order-4");
         server.send(GERMAN_ADMIN, server.start(GERMAN_ADMIN, "request"), "complete", Map.of("ca", List.of("LETS_ENCRYPT")));
@@ -89,6 +100,46 @@ class CommandLanguagesTest {
         assertEquals("Die Zertifikatsanforderung order-4 ist abgeschlossen. Das Zertifikat (SHA-256 AB:CD) ist in 1"
                 + " Identitätsspeicher(n) installiert; 2 Listener präsentieren es. Die Keystore-Dateien sind geschrieben.",
                 server.messagesSent().get(1).getBody());
+    }
+
+    @Test
+    void aFrenchClientReadsInFrenchWhyARequestEndedAndWhyACertificateWasRefused() {
+        server.admins.add("patronne@example.org");
+        server.sessionLanguages.put(FRENCH_ADMIN, Locale.FRENCH);
+        when(server.service.settings()).thenReturn(Fixtures.settings(CaPreset.LETS_ENCRYPT));
+        when(server.service.requestCertificate("patronne")).thenReturn("order-5", "order-6");
+        server.send(FRENCH_ADMIN, server.start(FRENCH_ADMIN, "request"), "complete", Map.of("ca", List.of("LETS_ENCRYPT")));
+        server.send(FRENCH_ADMIN, server.start(FRENCH_ADMIN, "request"), "complete", Map.of("ca", List.of("LETS_ENCRYPT")));
+        when(server.service.progress("order-5")).thenReturn(Optional.of(Fixtures.failed("order-5",
+                FailureReport.cancelled())));
+        when(server.service.progress("order-6")).thenReturn(Optional.of(Fixtures.failed("order-6",
+                new FailureReport(FailureReport.Kind.ISSUANCE, Optional.of(IssuanceProblem.UNAUTHORIZED),
+                        List.of("upload.example.org"), Optional.of("urn:ietf:params:acme:error:unauthorized: 404"),
+                        Optional.of(Instant.parse("2025-06-01T12:00:00Z"))))));
+
+        server.watcher.checkAll();
+
+        List<String> sent = server.messagesSent().stream().map(Message::getBody).sorted().toList();
+        assertEquals("La demande de certificat order-5 a échoué : La demande a été annulée.", sent.get(0));
+        assertTrue(sent.get(1).startsWith("La demande de certificat order-6 a échoué : L’AC n’a pas admis que ce serveur"
+                + " contrôle upload.example.org. Vérifiez que le nom pointe vers ce serveur (http-01) ou que"
+                + " l’enregistrement TXT est correct (dns-01). Réessayez à partir du "), sent.get(1));
+        assertTrue(sent.get(1).endsWith(". Détail : urn:ietf:params:acme:error:unauthorized: 404"), sent.get(1));
+        assertTrue(sent.get(1).contains("1 juin 2025"), "a French date: " + sent.get(1));
+
+        when(server.service.pendingClassicRequests()).thenReturn(List.of(new ClassicRequestView("req-1",
+                List.of("example.org", "conference.example.org"), "csr", List.of("hostmaster@example.org"),
+                Instant.parse("2025-05-20T09:30:00Z"))));
+        when(server.service.acceptClassicCertificate(eq("req-1"), any(), any(), eq("patronne"))).thenThrow(new Refusal(
+                Sentence.of("classic.refused.MISSING_NAMES", "conference.example.org", "example.org")));
+        CommandReply paste = server.send(FRENCH_ADMIN, server.start(FRENCH_ADMIN, "classic-answer"), "next",
+                Map.of("request", List.of("req-1")));
+        CommandReply refused = server.send(FRENCH_ADMIN, paste, "complete", Map.of("certificate",
+                List.of("-----BEGIN CERTIFICATE-----", "MIIB", "-----END CERTIFICATE-----")));
+
+        assertEquals(List.of("Le certificat n'a pas été installé et la demande reste en attente : Le certificat ne"
+                + " couvre pas conference.example.org (il porte les noms example.org). Demandez à l’AC un certificat"
+                + " avec tous les noms de la demande."), refused.notes("error"));
     }
 
     @Test

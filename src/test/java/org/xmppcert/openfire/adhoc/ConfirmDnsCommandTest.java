@@ -20,6 +20,9 @@ import org.xmpp.packet.JID;
 import org.xmpp.packet.Message;
 import org.xmppcert.core.challenge.TxtRecord;
 import org.xmppcert.openfire.service.OrderProgress;
+import org.xmppcert.openfire.service.FailureReport;
+import org.xmppcert.openfire.service.Refusal;
+import org.xmppcert.openfire.service.Sentence;
 
 /** dns-01 by hand: the records to create, the admin's confirmation, then the outcome by message. */
 class ConfirmDnsCommandTest {
@@ -117,7 +120,7 @@ class ConfirmDnsCommandTest {
     void aRequestThatMovedOnMeanwhileIsNotConfirmed() {
         waitingForRecords();
         CommandReply form = server.start(ADMIN, "confirm-dns");
-        when(server.service.progress("order-2")).thenReturn(Optional.of(Fixtures.failed("order-2", "cancelled")));
+        when(server.service.progress("order-2")).thenReturn(Optional.of(Fixtures.failed("order-2", FailureReport.cancelled())));
 
         CommandReply done = server.send(ADMIN, form, "complete", Map.of("ticket", List.of("order-2"),
                 "confirmed", List.of("1")));
@@ -131,7 +134,7 @@ class ConfirmDnsCommandTest {
     void aRequestThatMovesOnAtTheMomentOfConfirmingIsReportedAsGone() {
         waitingForRecords();
         CommandReply form = server.start(ADMIN, "confirm-dns");
-        doThrow(new IllegalStateException("This request is not waiting for DNS records."))
+        doThrow(new Refusal(Sentence.of("refused.not-awaiting-dns")))
                 .when(server.service).confirmDnsRecords("order-2", "admin");
 
         CommandReply done = server.send(ADMIN, form, "complete", Map.of("ticket", List.of("order-2"),

@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Optional;
 
 import org.xmppcert.core.acme.ChallengeType;
+import org.xmppcert.core.acme.IssuanceProblem;
 import org.xmppcert.core.challenge.TxtRecord;
 import org.xmppcert.core.keys.KeyPolicy;
 import org.xmppcert.core.names.NamePolicy;
 import org.xmppcert.openfire.service.CaPreset;
 import org.xmppcert.openfire.service.CertificateSettings;
+import org.xmppcert.openfire.service.FailureReport;
 import org.xmppcert.openfire.install.InstallOutcome;
 import org.xmppcert.openfire.service.InstallReport;
 import org.xmppcert.openfire.service.OrderProgress;
@@ -42,9 +44,15 @@ final class Fixtures {
                         1, 2, true, Optional.empty())));
     }
 
-    static OrderProgress failed(String ticket, String failure) {
+    static OrderProgress failed(String ticket, FailureReport failure) {
         return new OrderProgress(ticket, "admin", Instant.parse("2025-06-01T12:00:00Z"), OrderProgress.Phase.FAILED,
                 List.of(new OrderProgress.NameProgress("example.org", OrderProgress.NameState.INVALID,
-                        Optional.of(failure))), List.of(), Optional.of(failure), Optional.empty());
+                        failure.detail())), List.of(), Optional.of(failure), Optional.empty());
+    }
+
+    /** What the core reports when the CA refuses to validate {@code name}. */
+    static FailureReport refusedByTheCa(IssuanceProblem problem, String name, String caDetail) {
+        return new FailureReport(FailureReport.Kind.ISSUANCE, Optional.of(problem), List.of(name), Optional.of(caDetail),
+                Optional.empty());
     }
 }

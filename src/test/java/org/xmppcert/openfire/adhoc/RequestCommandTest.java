@@ -25,6 +25,7 @@ import org.xmpp.packet.JID;
 import org.xmpp.packet.Message;
 import org.xmpp.packet.PacketError;
 import org.xmppcert.core.acme.ChallengeType;
+import org.xmppcert.core.acme.IssuanceProblem;
 import org.xmppcert.core.challenge.TxtRecord;
 import org.xmppcert.core.keys.KeyPolicy;
 import org.xmppcert.core.keys.KeyType;
@@ -32,6 +33,8 @@ import org.xmppcert.openfire.service.CaPreset;
 import org.xmppcert.openfire.service.CertificateSettings;
 import org.xmppcert.openfire.service.ClassicRequestView;
 import org.xmppcert.openfire.service.OrderProgress;
+import org.xmppcert.openfire.service.Refusal;
+import org.xmppcert.openfire.service.Sentence;
 
 /**
  * Request or renew: the CA, then its options, then the request runs in the background and its
@@ -175,7 +178,7 @@ class RequestCommandTest {
     @Test
     void settingsTheServiceRefusesAreListedAndNothingIsRequested() {
         when(server.service.saveSettings(any(), any(), anyString()))
-                .thenReturn(Map.of("customDirectory", "The directory answered 404"));
+                .thenReturn(Map.of("customDirectory", Sentence.of("settings.error.customDirectory")));
         CommandReply first = server.start(ADMIN, "request");
         CommandReply options = server.send(ADMIN, first, "next", Map.of("ca", List.of("CUSTOM"),
                 "customDirectory", List.of("https://ca.example.net/acme")));
@@ -183,7 +186,7 @@ class RequestCommandTest {
         CommandReply done = server.send(ADMIN, options, "complete", Map.of());
 
         assertEquals(List.of("The settings were not saved and nothing was requested:\n"
-                + "ACME directory URL: The directory answered 404"), done.notes("error"));
+                + "ACME directory URL: Enter the https:// URL of the CA's ACME directory."), done.notes("error"));
         verify(server.service, never()).requestCertificate(anyString());
         ArgumentCaptor<CertificateSettings> saved = ArgumentCaptor.forClass(CertificateSettings.class);
         verify(server.service).saveSettings(saved.capture(), any(), anyString());
@@ -193,13 +196,15 @@ class RequestCommandTest {
     @Test
     void aRefusalByTheServiceIsShownWithItsReason() {
         when(server.service.requestCertificate("admin"))
-                .thenThrow(new IllegalStateException("Agree to the CA's terms of service first"));
+                .thenThrow(new Refusal(Sentence.of("refused.terms-not-agreed")));
         CommandReply first = server.start(ADMIN, "request");
 
         CommandReply done = server.send(ADMIN, first, "complete", Map.of("ca", List.of("LETS_ENCRYPT")));
 
-        assertEquals(List.of("Nothing was requested: Agree to the CA's terms of service first"), done.notes("error"));
-        assertEquals("nothing requested: Agree to the CA's terms of service first", server.audit.get(0).details());
+        assertEquals(List.of("Nothing was requested: Agree to the CA's terms of service in the settings first."),
+                done.notes("error"));
+        assertEquals("nothing requested: Agree to the CA's terms of service in the settings first.",
+                server.audit.get(0).details());
     }
 
     @Test
@@ -295,12 +300,15 @@ class RequestCommandTest {
         when(server.service.requestCertificate("admin")).thenReturn("order-10");
         server.send(ADMIN, server.start(ADMIN, "request"), "complete", Map.of("ca", List.of("LETS_ENCRYPT")));
         when(server.service.progress("order-10")).thenReturn(Optional.of(Fixtures.failed("order-10",
-                "example.org: connection refused on port 80; forward port 80 to the HTTP-bind port")));
+                Fixtures.refusedByTheCa(IssuanceProblem.CONNECTION, "example.org",
+                        "urn:ietf:params:acme:error:connection: 192.0.2.7: Connection refused"))));
 
         server.watcher.checkAll();
 
-        assertEquals(List.of("Certificate request order-10 failed: example.org: connection refused on port 80;"
-                + " forward port 80 to the HTTP-bind port"), server.messagesSent().stream().map(Message::getBody).toList());
+        assertEquals(List.of("Certificate request order-10 failed: The CA could not connect to example.org to validate"
+                + " it. Check that port 80 (http-01) is open to the internet and forwarded to this server. Detail:"
+                + " urn:ietf:params:acme:error:connection: 192.0.2.7: Connection refused"),
+                server.messagesSent().stream().map(Message::getBody).toList());
     }
 
     @Test

@@ -26,6 +26,8 @@ import org.xmppcert.core.history.CertificateFacts;
 import org.xmppcert.openfire.service.CertificateStatus;
 import org.xmppcert.openfire.service.CertificateStatus.CertificateInUse;
 import org.xmppcert.openfire.service.CertificateStatus.StoreStatus;
+import org.xmppcert.openfire.service.Refusal;
+import org.xmppcert.openfire.service.Sentence;
 
 /** Revoke: which certificate and why, then a confirmation that warns about the one in use. */
 class RevokeCommandTest {
@@ -133,14 +135,18 @@ class RevokeCommandTest {
 
     @Test
     void theCasRefusalIsShown() {
-        doThrow(new IllegalStateException("The CA answered: alreadyRevoked"))
+        doThrow(new Refusal(List.of(Sentence.of("refused.not-revoked"), Sentence.of("problem.OTHER", "example.org"),
+                Sentence.of("failure.detail", "urn:ietf:params:acme:error:alreadyRevoked: Certificate already revoked")),
+                null))
                 .when(server.service).revoke("beef01", "superseded", "admin");
         CommandReply confirm = server.send(ADMIN, server.start(ADMIN, "revoke"), "next",
                 Map.of("certificate", List.of("beef01"), "reason", List.of("superseded")));
 
         CommandReply done = server.send(ADMIN, confirm, "complete", Map.of("confirmed", List.of("1")));
 
-        assertEquals(List.of("Not revoked: The CA answered: alreadyRevoked"), done.notes("error"));
+        assertEquals(List.of("Not revoked: The CA did not revoke the certificate. The CA refused the request for"
+                + " example.org; see its detail. Detail: urn:ietf:params:acme:error:alreadyRevoked: Certificate already"
+                + " revoked"), done.notes("error"));
     }
 
     @Test

@@ -8,6 +8,8 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -21,27 +23,34 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.xmppcert.core.acme.ChallengeType;
+import org.xmppcert.core.acme.IssuanceProblem;
+import org.xmppcert.core.classic.ClassicCaException;
 import org.xmppcert.core.history.CertificateEventType;
 import org.xmppcert.core.keys.KeyType;
 import org.xmppcert.openfire.install.InstallOutcome;
 import org.xmppcert.openfire.service.CaPreset;
 import org.xmppcert.openfire.service.CertificateStatus;
+import org.xmppcert.openfire.service.ClassicInstallReport;
+import org.xmppcert.openfire.service.FailureReport;
 import org.xmppcert.openfire.service.InstallReport;
 import org.xmppcert.openfire.service.OrderProgress;
+import org.xmppcert.openfire.service.Sentence;
 
 /**
  * Every text the console shows comes from the plugin's bundle, and the English, German and French
  * bundles are complete: every key the pages and their beans use is in all three, and none has a
  * key the others lack. Keys a page builds from a value (such as {@code settings.ca.${preset}}) are
- * checked for every value the value can take.
+ * checked for every value the value can take, and so is every {@link Sentence} the service can
+ * say, which the console and the ad-hoc commands both word.
  */
 class ConsoleBundlesTest {
 
     private static final Path WEB = Path.of("web");
-    private static final Path CONSOLE_SOURCES = Path.of("src/main/java/org/xmppcert/openfire/console");
+    private static final List<Path> SOURCES = List.of(Path.of("src/main/java/org/xmppcert/openfire/console"),
+            Path.of("src/main/java/org/xmppcert/openfire/service"));
     private static final List<String> LANGUAGES = List.of("", "_de", "_fr");
     private static final Pattern PAGE_KEY = Pattern.compile("<fmt:message\\s+key=\"([^\"]+)\"");
-    private static final Pattern BEAN_KEY = Pattern.compile("Message\\.key\\(\"([^\"]+)\"\\s*[,)]");
+    private static final Pattern BEAN_KEY = Pattern.compile("(?:Message\\.key|Sentence\\.of)\\(\"([^\"]+)\"\\s*[,)]");
 
     /** The values each computed key in the pages can take. */
     private static final Map<String, List<String>> COMPUTED = Map.ofEntries(
@@ -55,7 +64,7 @@ class ConsoleBundlesTest {
             Map.entry("status.action.${action.kind}", names(CertificateStatus.CallToAction.Kind.values())),
             Map.entry("status.last-attempt.${attempt.outcome}", names(CertificateStatus.LastAttempt.Outcome.values())),
             Map.entry("revoke.reason.${reason}", RevokePage.REASONS),
-            Map.entry("${progress.installMessageKey}", installMessageKeys()));
+            Map.entry("${outcome.key}", outcomeKeys()));
 
     @Test
     void everyKeyThePagesAndBeansUseIsInEveryBundle() throws IOException {
@@ -66,6 +75,21 @@ class ConsoleBundlesTest {
             Properties bundle = bundle(language);
             assertEquals(List.of(), used.stream().filter(key -> !bundle.containsKey(key)).toList(),
                     "missing from certificatemanager_i18n" + language + ".properties");
+        }
+    }
+
+    /** A sentence whose text numbers its arguments differently in another language would lose or garble a fact. */
+    @Test
+    void everySentenceTheServiceSaysTakesTheSameArgumentsInEveryLanguage() throws IOException {
+        Properties english = bundle("");
+        List<String> keys = sentenceKeys();
+        for (String language : LANGUAGES) {
+            Properties bundle = bundle(language);
+            assertEquals(List.of(), keys.stream().filter(key -> !bundle.containsKey(key)).toList(),
+                    "missing from certificatemanager_i18n" + language + ".properties");
+            for (String key : keys) {
+                assertEquals(arguments(english.getProperty(key)), arguments(bundle.getProperty(key)), language + " " + key);
+            }
         }
     }
 
@@ -111,11 +135,14 @@ class ConsoleBundlesTest {
                 }
             }
         }
-        try (Stream<Path> sources = Files.list(CONSOLE_SOURCES)) {
-            for (Path source : sources.toList()) {
-                used.addAll(matches(BEAN_KEY, Files.readString(source)));
+        for (Path directory : SOURCES) {
+            try (Stream<Path> sources = Files.list(directory)) {
+                for (Path source : sources.toList()) {
+                    used.addAll(matches(BEAN_KEY, Files.readString(source)));
+                }
             }
         }
+        used.addAll(sentenceKeys());
         return used;
     }
 
@@ -137,12 +164,38 @@ class ConsoleBundlesTest {
         return found;
     }
 
-    /** Every key an install report can be worded with: each verdict, the keystore written now or later. */
-    private static List<String> installMessageKeys() {
-        return Arrays.stream(InstallOutcome.Status.values())
+    /**
+     * Every key the end of a request can be worded with: each install verdict, the keystore written
+     * now or later; each kind of failure, and for a failure at the CA each problem, its detail and
+     * when to try again.
+     */
+    private static List<String> outcomeKeys() {
+        Stream<Sentence> installs = Arrays.stream(InstallOutcome.Status.values())
                 .flatMap(status -> Stream.of(true, false).map(written -> new InstallReport(status, Optional.empty(), 0,
-                        0, written, Optional.empty()).messageKey()))
-                .distinct().toList();
+                        0, written, Optional.empty()).sentence()));
+        Stream<Sentence> failures = Stream.concat(Stream.of(FailureReport.notStarted("no thread"),
+                                FailureReport.cancelled(), FailureReport.unexpected("boom")),
+                        Arrays.stream(IssuanceProblem.values()).map(problem -> new FailureReport(
+                                FailureReport.Kind.ISSUANCE, Optional.of(problem), List.of("example.org"),
+                                Optional.of("the CA's detail"), Optional.of(Instant.EPOCH))))
+                .flatMap(failure -> failure.sentences().stream());
+        return Stream.concat(installs, failures).map(Sentence::key).distinct().toList();
+    }
+
+    /**
+     * Every key a {@link Sentence} of the service can have that its sources do not spell out: how a
+     * request ended, a classic certificate's refusal for each reason, and what was left out of its chain.
+     */
+    private static List<String> sentenceKeys() {
+        Stream<String> classic = Stream.concat(
+                Arrays.stream(ClassicCaException.Reason.values()).map(reason -> "classic.refused." + reason),
+                new ClassicInstallReport(new InstallReport(InstallOutcome.Status.INSTALLED, Optional.empty(), 1, 1, true,
+                        Optional.empty()), List.of("CN=Stranger")).sentences().stream().map(Sentence::key));
+        return Stream.concat(outcomeKeys().stream(), classic).distinct().toList();
+    }
+
+    private static int arguments(String pattern) {
+        return new MessageFormat(pattern.replace("'", "''")).getFormatsByArgumentIndex().length;
     }
 
     private static List<String> names(Enum<?>[] values) {

@@ -30,6 +30,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.xmppcert.core.acme.ChallengeType;
+import org.xmppcert.core.acme.IssuanceProblem;
 import org.xmppcert.core.challenge.TxtRecord;
 import org.xmppcert.core.history.CertificateEvent;
 import org.xmppcert.core.history.CertificateEventType;
@@ -42,10 +43,14 @@ import org.xmppcert.openfire.service.CertificateSettings;
 import org.xmppcert.openfire.service.CertificateStatus;
 import org.xmppcert.openfire.service.CertificateStatus.CallToAction;
 import org.xmppcert.openfire.service.CertificateStatus.LastAttempt;
+import org.xmppcert.openfire.service.ClassicInstallReport;
+import org.xmppcert.openfire.service.FailureReport;
 import org.xmppcert.openfire.service.InstallReport;
 import org.xmppcert.openfire.service.OrderProgress.NameProgress;
 import org.xmppcert.openfire.service.OrderProgress.NameState;
 import org.xmppcert.openfire.service.OrderProgress.Phase;
+import org.xmppcert.openfire.service.Refusal;
+import org.xmppcert.openfire.service.Sentence;
 import org.xmppcert.testing.AdminConsoleContract;
 import org.xmppcert.testing.ConsoleServer;
 import org.xmppcert.testing.HeadlessChromium;
@@ -214,14 +219,14 @@ class ConsolePagesIT {
 
     @Test
     void problemsTheServiceFindsAreShownBesideTheirFields() {
-        service.setSaveProblems(Map.of("customDirectory", "The CA at this address did not answer as an ACME server."));
+        service.setSaveProblems(Map.of("customDirectory", Sentence.of("settings.error.customDirectory")));
         try {
             browser.get(server.url("certificate-settings.jsp"));
             new Select(browser.findElement(By.id("ca"))).selectByValue("CUSTOM");
             type("customDirectory", "https://ca.example.net/acme/directory");
             submit("cm-save");
 
-            assertEquals("The CA at this address did not answer as an ACME server.", error("customDirectory"));
+            assertEquals("Enter the https:// URL of the CA's ACME directory.", error("customDirectory"));
         } finally {
             service.setSaveProblems(Map.of());
         }
@@ -286,11 +291,13 @@ class ConsolePagesIT {
         chromium.await(ExpectedConditions.urlContains("ticket="));
 
         service.advance(service.lastTicket(), Phase.FAILED, names(NameState.VALID, NameState.INVALID, NameState.VALID),
-                List.of(), "conference.example.org: Connection refused on port 80. Forward port 80 or use dns-01.",
-                null);
+                List.of(), refusedByTheCa(IssuanceProblem.CONNECTION, "conference.example.org",
+                        "urn:ietf:params:acme:error:connection: 203.0.113.5: Connection refused on port 80"), null);
 
         WebElement failure = chromium.await(ExpectedConditions.visibilityOfElementLocated(By.id("cm-failure")));
-        assertTrue(failure.getText().contains("Connection refused on port 80"), failure.getText());
+        assertEquals("The request failed: The CA could not connect to conference.example.org to validate it. Check that"
+                + " port 80 (http-01) is open to the internet and forwarded to this server. Detail:"
+                + " urn:ietf:params:acme:error:connection: 203.0.113.5: Connection refused on port 80", failure.getText());
         assertFalse(browser.findElement(By.id("cm-cancel")).isDisplayed());
     }
 
@@ -316,7 +323,7 @@ class ConsolePagesIT {
         browser.findElement(By.id("certificateText-" + id)).sendKeys("This is what the CA's mail said.");
         request.findElement(By.cssSelector("button[type=submit]")).click();
 
-        assertEquals("This is not a certificate: expected PEM, PKCS#7 or DER.",
+        assertEquals("The CA's answer is not a certificate: expected PEM, PKCS#7 or DER.",
                 chromium.await(ExpectedConditions.visibilityOfElementLocated(By.id("error-certificate"))).getText());
         assertEquals("This is what the CA's mail said.",
                 browser.findElement(By.id("certificateText-" + id)).getAttribute("value"), "the pasted text is kept");
@@ -330,8 +337,8 @@ class ConsolePagesIT {
         browser.findElement(By.cssSelector("#request-" + id + " button[type=submit]")).click();
 
         chromium.await(ExpectedConditions.urlContains("certificates.jsp"));
-        assertEquals("The certificate is installed. The server presents it on every listener.",
-                browser.findElement(By.className("cm-notice")).getText());
+        assertEquals("Installed the certificate (SHA-256 AB:CD) in 1 identity store(s); 4 listener(s) present it. The"
+                + " keystore files are written.", browser.findElement(By.className("cm-notice")).getText());
         assertTrue(service.calls.contains("acceptClassicCertificate admin " + id));
         Files.delete(der);
 
@@ -466,6 +473,82 @@ class ConsolePagesIT {
                 .contains("Acceptez les conditions d’utilisation"));
         assertTrue(browser.findElement(By.id("cm-last-attempt")).getText().startsWith("Échec le "));
         photograph("status-fr");
+    }
+
+    @Test
+    void whyARequestEndedAndWhyACertificateWasRefusedAreSaidInTheAdminsLanguage() throws Exception {
+        server.setLocale(Locale.GERMAN);
+        browser.get(server.url("certificate-request.jsp"));
+        browser.findElement(By.id("cm-start")).click();
+        chromium.await(ExpectedConditions.urlContains("ticket="));
+        service.advance(service.lastTicket(), Phase.FAILED, names(NameState.VALID, NameState.VALID, NameState.INVALID),
+                List.of(), refusedByTheCa(IssuanceProblem.UNAUTHORIZED, "upload.example.org",
+                        "urn:ietf:params:acme:error:unauthorized: Invalid response from http://upload.example.org: 404"),
+                null);
+        String german = "Die Anforderung ist fehlgeschlagen: Die CA hat nicht anerkannt, dass dieser Server"
+                + " upload.example.org kontrolliert. Prüfen Sie, ob der Name auf diesen Server zeigt (http-01) oder ob der"
+                + " TXT-Eintrag stimmt (dns-01). Einzelheiten: urn:ietf:params:acme:error:unauthorized: Invalid response"
+                + " from http://upload.example.org: 404";
+        assertEquals(german, chromium.await(ExpectedConditions.visibilityOfElementLocated(By.id("cm-failure"))).getText(),
+                "as the page's script shows it when the request ends");
+        browser.navigate().refresh();
+        assertEquals(german, browser.findElement(By.id("cm-failure")).getText(), "as the page shows it when loaded");
+
+        server.setLocale(Locale.FRENCH);
+        String failed = service.lastTicket();
+        browser.get(server.url("certificate-request.jsp"));
+        browser.findElement(By.id("cm-start")).click();
+        chromium.await(driver -> driver.getCurrentUrl().contains("ticket=") && !service.lastTicket().equals(failed)
+                && driver.getCurrentUrl().endsWith("ticket=" + service.lastTicket()));
+        service.advance(service.lastTicket(), Phase.FAILED, names(NameState.PENDING, NameState.PENDING,
+                NameState.PENDING), List.of(), FailureReport.cancelled(), null);
+        assertEquals("La demande a échoué : La demande a été annulée.",
+                chromium.await(ExpectedConditions.visibilityOfElementLocated(By.id("cm-failure"))).getText());
+
+        server.setLocale(Locale.GERMAN);
+        service.setSettings(acmeSettings(CaPreset.CLASSIC));
+        service.setClassicRefusal(new Refusal(Sentence.of("classic.refused.MISSING_NAMES", "upload.example.org",
+                "example.org, conference.example.org")));
+        browser.get(server.url("certificate-request.jsp"));
+        submit("cm-classic-start");
+        WebElement request = chromium.await(ExpectedConditions.visibilityOfElementLocated(By.className("cm-classic")));
+        String id = request.getAttribute("id").substring("request-".length());
+        browser.findElement(By.id("certificateText-" + id)).sendKeys(TestCertificateAuthority.pem(
+                TestCertificateAuthority.create("Classic", NOW).issueWithNewKey(NAMES.subList(0, 2), NOW,
+                        NOW.plus(365, ChronoUnit.DAYS)).leaf()));
+        request.findElement(By.cssSelector("button[type=submit]")).click();
+
+        assertEquals("Das Zertifikat deckt upload.example.org nicht ab (es enthält example.org, conference.example.org)."
+                + " Bitten Sie die CA um ein Zertifikat mit allen Namen der Anforderung.",
+                chromium.await(ExpectedConditions.visibilityOfElementLocated(By.id("error-certificate"))).getText());
+        assertEquals(1, service.pendingClassicRequests().size(), "the request stays pending");
+
+        server.setLocale(Locale.FRENCH);
+        service.setClassicRefusal(null);
+        service.setClassicInstall(new ClassicInstallReport(new InstallReport(InstallOutcome.Status.ROLLED_BACK,
+                Optional.empty(), 1, 0, false, Optional.of("port 5223: handshake_failure.")),
+                List.of("CN=Stranger Intermediate,O=Test")));
+        WebElement again = browser.findElement(By.id("certificateText-" + id));
+        again.clear();
+        again.sendKeys(TestCertificateAuthority.pem(TestCertificateAuthority.create("Classic", NOW)
+                .issueWithNewKey(NAMES, NOW, NOW.plus(365, ChronoUnit.DAYS)).leaf()));
+        WebElement install = browser.findElement(By.cssSelector("#request-" + id + " button[type=submit]"));
+        install.click();
+        chromium.awaitGone(install);
+
+        List<WebElement> notices = browser.findElements(By.cssSelector("nav.cm-nav ~ div.cm-notice:not([id])"));
+        assertEquals(List.of("Le certificat a été émis mais pas installé : port 5223: handshake_failure. Le certificat"
+                        + " précédent a été remis en place.",
+                "Ce certificat ne fait pas partie de la chaîne et a été écarté : CN=Stranger Intermediate,O=Test"),
+                notices.stream().map(WebElement::getText).toList());
+        assertEquals(List.of("jive-error cm-notice", "jive-warning cm-notice"),
+                notices.stream().map(notice -> notice.getAttribute("class")).toList());
+        assertEquals(1, service.pendingClassicRequests().size(), "a certificate that did not install leaves it pending");
+    }
+
+    private static FailureReport refusedByTheCa(IssuanceProblem problem, String name, String caDetail) {
+        return new FailureReport(FailureReport.Kind.ISSUANCE, Optional.of(problem), List.of(name), Optional.of(caDetail),
+                Optional.empty());
     }
 
     private static CertificateSettings acmeSettings(CaPreset ca) {

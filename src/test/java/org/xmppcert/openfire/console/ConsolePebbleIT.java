@@ -135,7 +135,7 @@ class ConsolePebbleIT {
 
         chromium.await(ExpectedConditions.urlContains("certificates.jsp"));
         String notice = browser.findElement(By.className("cm-notice")).getText();
-        assertTrue(notice.startsWith("The certificate is installed."), notice);
+        assertTrue(notice.startsWith("Installed the certificate (SHA-256 "), notice);
         assertEquals(issued, backend.presentedLeaf());
     }
 

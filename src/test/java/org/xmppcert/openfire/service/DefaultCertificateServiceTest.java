@@ -43,6 +43,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xmpp.packet.JID;
 import org.xmppcert.core.acme.ChallengeType;
+import org.xmppcert.core.acme.IssuanceProblem;
 import org.xmppcert.core.challenge.DnsVisibilityCheck;
 import org.xmppcert.core.challenge.Http01Responder;
 import org.xmppcert.core.challenge.StandaloneHttp01Responder;
@@ -145,7 +146,7 @@ class DefaultCertificateServiceTest {
         List<Phase> seen = new ArrayList<>();
         OrderProgress done = awaitFinished(ticket, seen);
 
-        assertEquals(Phase.DONE, done.phase(), done.failure().orElse(""));
+        assertEquals(Phase.DONE, done.phase(), String.valueOf(done.failure()));
         assertEquals(List.of(Phase.ORDERING, Phase.VALIDATING, Phase.FINALIZING, Phase.INSTALLING, Phase.DONE),
                 seen.stream().distinct().filter(phase -> phase != Phase.AWAITING_DNS_RECORDS).toList());
         assertEquals(List.of(DOMAIN, "conference." + DOMAIN), done.names().stream().map(OrderProgress.NameProgress::name).toList());
@@ -230,7 +231,11 @@ class DefaultCertificateServiceTest {
                 .filter(name -> name.name().equals("broken.example.net")).findFirst().orElseThrow();
         assertEquals(NameState.INVALID, broken.state());
         assertTrue(broken.detail().orElseThrow().contains("key authorization"), broken.detail().get());
-        assertTrue(failed.failure().orElseThrow().contains("broken.example.net"), failed.failure().get());
+        FailureReport failure = failed.failure().orElseThrow();
+        assertEquals(Optional.of(IssuanceProblem.UNAUTHORIZED), failure.problem(), failure.toString());
+        assertEquals(List.of("broken.example.net"), failure.names(), "the one name to blame");
+        assertEquals(Sentence.of("problem.UNAUTHORIZED", "broken.example.net"), failed.outcome().get(0));
+        assertTrue(failure.detail().orElseThrow().contains("key authorization"), "the CA's own words, verbatim");
         CertificateEvent event = service.history(1).get(0);
         assertEquals(CertificateEventType.FAILED, event.type());
         assertTrue(service.status().actions().stream()
@@ -255,13 +260,13 @@ class DefaultCertificateServiceTest {
         service.confirmDnsRecords(ticket, "admin");
         OrderProgress done = awaitFinished(ticket, new ArrayList<>());
 
-        assertEquals(Phase.DONE, done.phase(), done.failure().orElse(""));
+        assertEquals(Phase.DONE, done.phase(), String.valueOf(done.failure()));
         assertEquals(List.of(), done.dnsRecords());
         assertTrue(pebbleIssued(presentedLeaf()));
         assertTrue(audited("admin: Certificate Manager: Confirmed the DNS records of certificate request " + ticket),
                 audit.toString());
-        assertThrows(IllegalStateException.class, () -> service.confirmDnsRecords(ticket, "admin"),
-                "nothing is waiting any more");
+        assertEquals(List.of(Sentence.of("refused.not-awaiting-dns")), assertThrows(Refusal.class,
+                () -> service.confirmDnsRecords(ticket, "admin"), "nothing is waiting any more").reasons());
         for (TxtRecord record : records) {
             pebble.challTestSrv().clearTxt(record.owner());
         }
@@ -279,7 +284,8 @@ class DefaultCertificateServiceTest {
         OrderProgress cancelled = awaitFinished(ticket, new ArrayList<>());
 
         assertEquals(Phase.FAILED, cancelled.phase());
-        assertTrue(cancelled.failure().orElseThrow().contains("cancelled"), cancelled.failure().get());
+        assertEquals(Optional.of(FailureReport.cancelled()), cancelled.failure());
+        assertEquals(List.of(Sentence.of("failure.CANCELLED")), cancelled.outcome());
         assertEquals(before, presentedLeaf());
         assertTrue(audited("admin: Certificate Manager: Cancelled certificate request " + ticket), audit.toString());
         assertNotEquals(ticket, service.requestCertificate("admin"), "a new request can start");
@@ -300,24 +306,26 @@ class DefaultCertificateServiceTest {
         PendingRequest pending = storage.pendingRequests().find(request.id()).orElseThrow();
         X509Certificate forOtherNames = ca.issue(KeyType.EC_P256.generate().getPublic(), List.of(DOMAIN),
                 Instant.now().minus(Duration.ofHours(1)), Instant.now().plus(Duration.ofDays(90)));
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () ->
+        Refusal refused = assertThrows(Refusal.class, () ->
                 service.acceptClassicCertificate(request.id(), pem(forOtherNames, ca.intermediate()), new byte[0], "admin"));
-        assertTrue(refused.getMessage().contains("different key"), refused.getMessage());
+        assertEquals(List.of(Sentence.of("classic.refused.WRONG_KEY")), refused.reasons());
         assertEquals(1, service.pendingClassicRequests().size(), "the request stays pending");
 
         X509Certificate issued = ca.issue(pending.csr(), Instant.now().minus(Duration.ofHours(1)),
                 Instant.now().plus(Duration.ofDays(365)));
-        String result = service.acceptClassicCertificate(request.id(), pem(issued, ca.intermediate()), new byte[0], "admin");
+        ClassicInstallReport result = service.acceptClassicCertificate(request.id(), pem(issued, ca.intermediate()),
+                new byte[0], "admin");
 
-        assertTrue(result.startsWith("Installed the certificate"), result);
+        assertTrue(result.installed(), result.toString());
+        assertEquals(List.of(result.install().sentence()), result.sentences(), "nothing was left out");
         assertEquals(issued, presentedLeaf());
         assertEquals(List.of(), service.pendingClassicRequests());
         CertificateEvent event = service.history(1).get(0);
         assertEquals(CertificateEventType.ISSUED, event.type());
         assertEquals(issued.getSerialNumber().toString(16), event.certificate().serialNumber());
-        IllegalStateException atTheCa = assertThrows(IllegalStateException.class,
+        Refusal atTheCa = assertThrows(Refusal.class,
                 () -> service.revoke(event.certificate().serialNumber(), "superseded", "admin"));
-        assertTrue(atTheCa.getMessage().contains("website"), atTheCa.getMessage());
+        assertEquals(List.of(Sentence.of("refused.revoke-classic")), atTheCa.reasons());
     }
 
     @Test
@@ -325,9 +333,8 @@ class DefaultCertificateServiceTest {
         TestCertificateAuthority ca = TestCertificateAuthority.create("Classic", Instant.now());
         service.close();
         service = builder(http01).trustedRoots(() -> List.of(ca.root())).build();
-        IllegalStateException nothingSaved = assertThrows(IllegalStateException.class,
-                () -> service.renewClassicRequest("admin"));
-        assertTrue(nothingSaved.getMessage().contains("no saved CSR"), nothingSaved.getMessage());
+        Refusal nothingSaved = assertThrows(Refusal.class, () -> service.renewClassicRequest("admin"));
+        assertEquals(List.of(Sentence.of("refused.no-saved-csr")), nothingSaved.reasons());
         assertEquals(Optional.empty(), service.renewableClassicRequest());
 
         ClassicRequestView first = service.startClassicRequest("admin");
@@ -339,9 +346,8 @@ class DefaultCertificateServiceTest {
         assertEquals(first.csrPem(), service.renewableClassicRequest().orElseThrow().csrPem(), "the CSR is kept");
 
         server.set(new ServerDescription(DOMAIN, "", List.of("conference." + DOMAIN, "upload." + DOMAIN), List.of()));
-        IllegalStateException namesGrew = assertThrows(IllegalStateException.class,
-                () -> service.renewClassicRequest("admin"));
-        assertTrue(namesGrew.getMessage().contains("does not cover upload." + DOMAIN), namesGrew.getMessage());
+        Refusal namesGrew = assertThrows(Refusal.class, () -> service.renewClassicRequest("admin"));
+        assertEquals(List.of(Sentence.of("refused.csr-lacks-names", "upload." + DOMAIN)), namesGrew.reasons());
         server.set(new ServerDescription(DOMAIN, "", List.of("conference." + DOMAIN), List.of()));
 
         ClassicRequestView renewal = service.renewClassicRequest("admin");
@@ -356,10 +362,10 @@ class DefaultCertificateServiceTest {
 
         X509Certificate renewed = ca.issue(renewalPending.csr(), Instant.now().minus(Duration.ofMinutes(5)),
                 Instant.now().plus(Duration.ofDays(365)));
-        String result = service.acceptClassicCertificate(renewal.id(), pem(renewed, ca.intermediate()), new byte[0],
-                "admin");
+        ClassicInstallReport result = service.acceptClassicCertificate(renewal.id(), pem(renewed, ca.intermediate()),
+                new byte[0], "admin");
 
-        assertTrue(result.startsWith("Installed the certificate"), result);
+        assertTrue(result.installed(), result.toString());
         X509Certificate presented = presentedLeaf();
         assertEquals(renewed, presented);
         assertEquals(issued.getPublicKey(), presented.getPublicKey(), "the server serves the renewal with the same key");
@@ -378,10 +384,11 @@ class DefaultCertificateServiceTest {
     void revokingAtPebbleIsRecordedAndTheStatusAsksForANewCertificate() throws Exception {
         started.countDown();
         OrderProgress done = awaitFinished(service.requestCertificate("admin"), new ArrayList<>());
-        assertEquals(Phase.DONE, done.phase(), done.failure().orElse(""));
+        assertEquals(Phase.DONE, done.phase(), String.valueOf(done.failure()));
         String serial = presentedLeaf().getSerialNumber().toString(16);
 
-        assertThrows(IllegalArgumentException.class, () -> service.revoke(serial, "becauseISaySo", "admin"));
+        assertEquals(List.of(Sentence.of("revoke.error.reason")),
+                assertThrows(Refusal.class, () -> service.revoke(serial, "becauseISaySo", "admin")).reasons());
         service.revoke(serial, "superseded", "admin");
 
         CertificateEvent revoked = service.history(1).get(0);
@@ -390,16 +397,18 @@ class DefaultCertificateServiceTest {
         assertEquals(CertificateStatus.CallToAction.revoked(serial), service.status().actions().get(0));
         assertTrue(audit.contains("admin: Certificate Manager: certificate revoked for example.org, conference.example.org"),
                 audit.toString());
-        IllegalStateException again = assertThrows(IllegalStateException.class,
+        Refusal again = assertThrows(Refusal.class,
                 () -> service.revoke(serial, "superseded", "admin"), "Pebble knows it is revoked already");
-        assertTrue(again.getMessage().toLowerCase().contains("revoked"), again.getMessage());
+        assertEquals(Sentence.of("refused.not-revoked"), again.reasons().get(0));
+        assertTrue(again.reasons().stream().anyMatch(reason -> reason.key().equals("failure.detail")
+                && reason.arguments().get(0).toString().contains("already been revoked")), again.reasons().toString());
     }
 
     @Test
     void aComponentAppearingInAutomaticModeLeadsToExactlyOneOrder() throws Exception {
         started.countDown();
         OrderProgress first = awaitFinished(service.requestCertificate("admin"), new ArrayList<>());
-        assertEquals(Phase.DONE, first.phase(), first.failure().orElse(""));
+        assertEquals(Phase.DONE, first.phase(), String.valueOf(first.failure()));
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         ComponentWatcher watcher = new ComponentWatcher(service::wantedNames, () -> overview().coveredNames(
                 ConnectionType.SOCKET_C2S), () -> Duration.ofMillis(300), ComponentWatcher.Scheduler.on(timer),
@@ -413,7 +422,7 @@ class DefaultCertificateServiceTest {
             OrderProgress second = awaitNewOrder(first.ticket());
             OrderProgress renewed = awaitFinished(second.ticket(), new ArrayList<>());
 
-            assertEquals(Phase.DONE, renewed.phase(), renewed.failure().orElse(""));
+            assertEquals(Phase.DONE, renewed.phase(), String.valueOf(renewed.failure()));
             assertEquals("scheduler", renewed.startedBy());
             assertTrue(renewed.names().stream().anyMatch(name -> name.name().equals("upload." + DOMAIN)));
             watcher.componentRegistered(new JID(null, "upload." + DOMAIN, null, true));
@@ -432,30 +441,37 @@ class DefaultCertificateServiceTest {
     @Test
     void settingsAreValidatedFieldByFieldAndSecretsAreNeverReturned() {
         CertificateSettings good = acmeSettings(ChallengeType.HTTP_01, true);
-        Map<String, String> problems = service.saveSettings(withCa(good, CaPreset.ZEROSSL, Optional.empty(), ""),
+        Map<String, Sentence> problems = service.saveSettings(withCa(good, CaPreset.ZEROSSL, Optional.empty(), ""),
                 SecretChange.NONE, "admin");
-        assertEquals(Set.of("eabKeyId", "eabHmacKey"), problems.keySet(), problems.toString());
+        assertEquals(Map.of("eabKeyId", Sentence.of("settings.error.eabKeyId"),
+                "eabHmacKey", Sentence.of("settings.error.eabHmacKey.required")), problems);
         assertEquals(Optional.of(pebble.directory()), service.settings().customDirectory(), "nothing was saved");
 
-        assertProblem("customDirectory", withCa(good, CaPreset.CUSTOM, Optional.of(java.net.URI.create(
-                "http://acme.example.com/directory")), ""), SecretChange.NONE);
-        assertProblem("customDirectory", withCa(good, CaPreset.CUSTOM, Optional.empty(), ""), SecretChange.NONE);
-        assertProblem("customTrustAnchorPem", copy(good, "-----BEGIN CERTIFICATE-----\nnot base64\n-----END"
+        assertProblem("customDirectory", "settings.error.customDirectory", withCa(good, CaPreset.CUSTOM,
+                Optional.of(java.net.URI.create("http://acme.example.com/directory")), ""), SecretChange.NONE);
+        assertProblem("customDirectory", "settings.error.customDirectory.required", withCa(good, CaPreset.CUSTOM,
+                Optional.empty(), ""), SecretChange.NONE);
+        assertProblem("customTrustAnchorPem", "settings.error.customTrustAnchorPem", copy(good, "-----BEGIN CERTIFICATE-----\nnot base64\n-----END"
                 + " CERTIFICATE-----", "admin@example.org", true, List.of(14, 7), Duration.ofHours(6)), SecretChange.NONE);
-        assertProblem("contactEmail", copy(good, null, "admin at example.org", true, List.of(14, 7), Duration.ofHours(6)),
+        assertProblem("contactEmail", "settings.error.contactEmail", copy(good, null, "admin at example.org", true, List.of(14, 7), Duration.ofHours(6)),
                 SecretChange.NONE);
-        assertProblem("termsAgreed", copy(good, null, "admin@example.org", false, List.of(14, 7), Duration.ofHours(6)),
+        assertProblem("termsAgreed", "settings.error.termsAgreed", copy(good, null, "admin@example.org", false, List.of(14, 7), Duration.ofHours(6)),
                 SecretChange.NONE);
-        assertProblem("warningDays", copy(good, null, "admin@example.org", true, List.of(7, 14), Duration.ofHours(6)),
+        assertProblem("warningDays", "settings.error.warningDays.order", copy(good, null, "admin@example.org", true,
+                List.of(7, 14), Duration.ofHours(6)),
                 SecretChange.NONE);
-        assertProblem("warningDays", copy(good, null, "admin@example.org", true, List.of(7, 0), Duration.ofHours(6)),
+        assertProblem("warningDays", "settings.error.warningDays", copy(good, null, "admin@example.org", true,
+                List.of(7, 0), Duration.ofHours(6)),
                 SecretChange.NONE);
-        assertProblem("checkInterval", copy(good, null, "admin@example.org", true, List.of(14, 7), Duration.ofMinutes(59)),
+        assertProblem("checkInterval", "settings.error.checkIntervalHours", copy(good, null, "admin@example.org", true, List.of(14, 7), Duration.ofMinutes(59)),
                 SecretChange.NONE);
         CertificateSettings badDns = withDns(good, new DnsUpdateServer(" ", 70000, Optional.of("bad..zone"), "",
                 "hmac-md5"));
+        Map<String, Sentence> dnsProblems = service.saveSettings(badDns, SecretChange.NONE, "admin");
         assertEquals(Set.of("dnsUpdate.host", "dnsUpdate.port", "dnsUpdate.zone", "dnsUpdate.keyName",
-                "dnsUpdate.algorithm", "tsigSecret"), service.saveSettings(badDns, SecretChange.NONE, "admin").keySet());
+                "dnsUpdate.algorithm", "tsigSecret"), dnsProblems.keySet());
+        assertEquals(Sentence.of("settings.error.dnsZone", "bad..zone"), dnsProblems.get("dnsUpdate.zone"),
+                "the zone typed in, quoted back");
 
         String hmac = "zWNDZM6eQGHWpSRTPal5eIUYFTu7EajVIoguysqZ9wG44nMEtx3MUAsUDkMTQ12W";
         String tsig = "c2VjcmV0LXRzaWcta2V5LWZvci10ZXN0cw==";
@@ -558,10 +574,8 @@ class DefaultCertificateServiceTest {
                 interval, warningDays, s.notifyByXmpp(), s.notifyByEmail(), s.maintenanceTime());
     }
 
-    private void assertProblem(String field, CertificateSettings settings, SecretChange secrets) {
-        Map<String, String> problems = service.saveSettings(settings, secrets, "admin");
-        assertEquals(Set.of(field), problems.keySet(), problems.toString());
-        assertFalse(problems.get(field).isBlank());
+    private void assertProblem(String field, String problem, CertificateSettings settings, SecretChange secrets) {
+        assertEquals(Map.of(field, Sentence.of(problem)), service.saveSettings(settings, secrets, "admin"));
     }
 
     private OrderProgress awaitFinished(String ticket, List<Phase> seen) throws InterruptedException {

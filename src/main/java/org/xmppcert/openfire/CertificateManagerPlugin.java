@@ -245,7 +245,7 @@ public final class CertificateManagerPlugin implements Plugin {
         return registrations.add("certificate service", () -> DefaultCertificateService.builder()
                 .settings(settings)
                 .storage(storage)
-                .server(() -> LiveServerDescription.read(XMPPServer.getInstance()).description())
+                .server(() -> LiveServerDescription.read(XMPPServer.getInstance()))
                 .http01(http01)
                 .installer((bundle, origin) -> installer.install(bundle, origin).local())
                 .overview(overview::current)

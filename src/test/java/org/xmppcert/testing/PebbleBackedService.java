@@ -25,6 +25,7 @@ import org.xmppcert.core.keys.CertificateChainCodec;
 import org.xmppcert.core.keys.KeyPolicy;
 import org.xmppcert.core.names.NamePolicy;
 import org.xmppcert.core.names.ServerDescription;
+import org.xmppcert.openfire.names.LiveServerDescription;
 import org.xmppcert.openfire.console.IdentityStoreOverview;
 import org.xmppcert.openfire.notify.AuditTrail;
 import org.xmppcert.openfire.service.CaPreset;
@@ -67,7 +68,7 @@ public final class PebbleBackedService implements AutoCloseable {
         service = DefaultCertificateService.builder()
                 .settings(SavedSettings.define(PLUGIN, storage.settings(), storage.sealer()))
                 .storage(storage)
-                .server(() -> server)
+                .server(() -> new LiveServerDescription(server, List.of()))
                 .http01(http01)
                 .installer(identityStore.installer(storage.durableCopy())::install)
                 .overview(() -> IdentityStoreOverview.read(DOMAIN, storeManager, Instant.now(), Duration.ofDays(30)))

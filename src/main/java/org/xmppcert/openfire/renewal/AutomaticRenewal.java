@@ -17,7 +17,6 @@ import org.slf4j.LoggerFactory;
 import org.xmppcert.core.acme.AcmeIssuer;
 import org.xmppcert.core.acme.AcmeRenewer;
 import org.xmppcert.core.issuance.CertificateInstaller;
-import org.xmppcert.core.names.CertificateNames;
 import org.xmppcert.core.renewal.ManagedCertificate;
 import org.xmppcert.core.renewal.RenewalFailure;
 import org.xmppcert.core.renewal.RenewalInfoSource;
@@ -136,7 +135,7 @@ public final class AutomaticRenewal implements RenewalScheduler.Check, AutoClose
                 Function<ManagedCertificate, Optional<X509Certificate>> fromCa =
                         current -> service.certificateFromCa(settings, current);
                 renewer = new AcmeRenewer(acme, settings.keyPolicy(), current -> keyInService.get(),
-                        this::wantedNames, fromCa, audit.recordingRenewals(installer,
+                        service::namesToRenew, fromCa, audit.recordingRenewals(installer,
                                 issued -> DefaultCertificateService.acmeOrigin(settings, issued)));
                 renewalInfo = current -> fromCa.apply(current).flatMap(acme::currentRenewalWindow);
             } catch (RuntimeException e) {
@@ -147,12 +146,6 @@ public final class AutomaticRenewal implements RenewalScheduler.Check, AutoClose
         }
         return new Engine(settings, wizard, issuer, new RenewalMaintenance(renewal, states, renewer, renewalInfo,
                 listener, clock, random));
-    }
-
-    /** The names the server needs now; the certificate's own if the server has none a CA would certify. */
-    private List<String> wantedNames(ManagedCertificate current) {
-        CertificateNames wanted = service.wantedNames();
-        return wanted.isEmpty() ? current.names() : wanted.names();
     }
 
     private static Optional<String> refusal(CertificateSettings settings) {

@@ -102,6 +102,11 @@ public record CertificateStatus(String xmppDomain, List<String> requiredNames, L
             EXPIRES_SOON,
             /** The certificate in use lacks names the server needs. Arguments: those names, comma-separated. */
             NAMES_NOT_COVERED,
+            /**
+             * Part of the server could not be read, so the names it needs may be more than those
+             * listed, and no request can be made until it can; Openfire's log names the parts. No arguments.
+             */
+            SERVER_NOT_FULLY_READ,
             /** The last attempt failed. Arguments: the reason as the CA or the engine gave it. */
             LAST_ATTEMPT_FAILED,
             /** The last attempt failed and nobody said why. No arguments. */
@@ -128,6 +133,10 @@ public record CertificateStatus(String xmppDomain, List<String> requiredNames, L
 
         public static CallToAction namesNotCovered(List<String> names) {
             return new CallToAction(Kind.NAMES_NOT_COVERED, List.of(String.join(", ", names)));
+        }
+
+        public static CallToAction serverNotFullyRead() {
+            return new CallToAction(Kind.SERVER_NOT_FULLY_READ, List.of());
         }
 
         public static CallToAction lastAttemptFailed(Optional<String> reason) {

@@ -8,11 +8,13 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -49,13 +51,13 @@ import org.xmppcert.core.keys.CertificateChainCodec;
 import org.xmppcert.core.names.CertificateNames;
 import org.xmppcert.core.names.NameSelector;
 import org.xmppcert.core.names.RejectedName;
-import org.xmppcert.core.names.ServerDescription;
 import org.xmppcert.core.renewal.ManagedCertificate;
 import org.xmppcert.openfire.console.IdentityStoreOverview;
 import org.xmppcert.openfire.install.CertificateBundle;
 import org.xmppcert.openfire.install.InstallOutcome;
 import org.xmppcert.openfire.install.LiveKeystoreInstaller;
 import org.xmppcert.openfire.names.CoverageGapListener;
+import org.xmppcert.openfire.names.LiveServerDescription;
 import org.xmppcert.openfire.notify.AuditTrail;
 import org.xmppcert.openfire.storage.PluginStorage;
 
@@ -81,7 +83,7 @@ public final class DefaultCertificateService implements CertificateService {
 
     private final SavedSettings savedSettings;
     private final PluginStorage storage;
-    private final Supplier<ServerDescription> server;
+    private final Supplier<LiveServerDescription> server;
     private final Http01Responder http01;
     private final BiFunction<CertificateBundle, LiveKeystoreInstaller.Origin, InstallOutcome> installer;
     private final Supplier<IdentityStoreOverview> overview;
@@ -192,7 +194,12 @@ public final class DefaultCertificateService implements CertificateService {
 
     /** The names a request asks for now: the live server's, through the admin's name policy; never none. */
     private CertificateNames certifiableNames(CertificateSettings settings) {
-        CertificateNames names = NameSelector.select(server.get(), settings.namePolicy());
+        LiveServerDescription live = server.get();
+        if (!live.isComplete()) {
+            // Ordering anyway would leave those modules' names out of the new certificate.
+            throw new Refusal(Sentence.of("refused.server-not-fully-read"));
+        }
+        CertificateNames names = NameSelector.select(live.description(), settings.namePolicy());
         if (names.isEmpty()) {
             throw new Refusal(Sentence.of("refused.no-names", names.rejected().stream().map(RejectedName::name)
                     .collect(Collectors.joining(", "))));
@@ -236,7 +243,27 @@ public final class DefaultCertificateService implements CertificateService {
 
     /** The names wanted now: the live server's, through the admin's name policy. */
     public CertificateNames wantedNames() {
-        return NameSelector.select(server.get(), savedSettings.namePolicy());
+        return NameSelector.select(server.get().description(), savedSettings.namePolicy());
+    }
+
+    /**
+     * The names a renewal of {@code current} asks for: those the server needs now, plus the
+     * certificate's own while part of the server could not be read, so a module that is briefly
+     * unreadable never costs its names a renewal; the certificate's own alone if the server has none
+     * a CA would certify.
+     */
+    public List<String> namesToRenew(ManagedCertificate current) {
+        LiveServerDescription live = server.get();
+        CertificateNames wanted = NameSelector.select(live.description(), savedSettings.namePolicy());
+        if (wanted.isEmpty()) {
+            return current.names();
+        }
+        if (live.isComplete()) {
+            return wanted.names();
+        }
+        Set<String> kept = new LinkedHashSet<>(wanted.names());
+        kept.addAll(current.names());
+        return List.copyOf(kept);
     }
 
     /**
@@ -484,7 +511,7 @@ public final class DefaultCertificateService implements CertificateService {
             accepted = flow.accept(requestId, certificate, caCertificates == null ? new byte[0] : caCertificates);
         } catch (ClassicCaException e) {
             List<String> names = storage.pendingRequests().find(requestId).map(PendingRequest::names)
-                    .filter(requested -> !requested.isEmpty()).orElseGet(() -> List.of(server.get().xmppDomain()));
+                    .filter(requested -> !requested.isEmpty()).orElseGet(() -> List.of(server.get().description().xmppDomain()));
             audit.failed(actor, names, null, "The certificate uploaded for request " + requestId + " was refused: "
                     + e.getMessage());
             throw refusal(e);
@@ -571,7 +598,9 @@ public final class DefaultCertificateService implements CertificateService {
 
     @Override
     public CertificateStatus status() {
-        return StatusReport.of(overview.get(), NameSelector.select(server.get(), settings().namePolicy()), settings(),
+        LiveServerDescription live = server.get();
+        return StatusReport.of(overview.get(), NameSelector.select(live.description(), settings().namePolicy()),
+                live.isComplete(), settings(),
                 latestOrder(), history.latest(HISTORY_SEARCHED), outlook.nextRenewal(), expiryWarning.get(),
                 clock.instant());
     }
@@ -643,7 +672,7 @@ public final class DefaultCertificateService implements CertificateService {
     public static final class Builder {
         private SavedSettings settings;
         private PluginStorage storage;
-        private Supplier<ServerDescription> server;
+        private Supplier<LiveServerDescription> server;
         private Http01Responder http01;
         private BiFunction<CertificateBundle, LiveKeystoreInstaller.Origin, InstallOutcome> installer;
         private Supplier<IdentityStoreOverview> overview;
@@ -670,7 +699,7 @@ public final class DefaultCertificateService implements CertificateService {
         }
 
         /** The live server's names, read at each request. */
-        public Builder server(Supplier<ServerDescription> description) {
+        public Builder server(Supplier<LiveServerDescription> description) {
             this.server = description;
             return this;
         }

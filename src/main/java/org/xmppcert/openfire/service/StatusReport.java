@@ -31,7 +31,8 @@ final class StatusReport {
     private StatusReport() {
     }
 
-    static CertificateStatus of(IdentityStoreOverview overview, CertificateNames required, CertificateSettings settings,
+    static CertificateStatus of(IdentityStoreOverview overview, CertificateNames required, boolean serverFullyRead,
+                                CertificateSettings settings,
                                 Optional<OrderProgress> latestOrder, List<CertificateEvent> history,
                                 Optional<Instant> nextRenewal, Duration expiryWarning, Instant now) {
         String domain = overview.getXmppDomain();
@@ -64,6 +65,9 @@ final class StatusReport {
         used.forEach(certificate -> missing.addAll(certificate.missingNames()));
         if (!missing.isEmpty()) {
             actions.add(CallToAction.namesNotCovered(List.copyOf(missing)));
+        }
+        if (!serverFullyRead) {
+            actions.add(CallToAction.serverNotFullyRead());
         }
         lastAttempt.filter(attempt -> attempt.outcome() == Outcome.FAILED)
                 .ifPresent(failed -> actions.add(CallToAction.lastAttemptFailed(failed.detail())));

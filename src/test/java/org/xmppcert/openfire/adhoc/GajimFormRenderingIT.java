@@ -192,8 +192,7 @@ class GajimFormRenderingIT {
                 Map.of("certificate", List.of(certificate.strip())), "complete");
         GajimCommandWindow.Shown installed = show(submit(paste), "6-installed");
 
-        assertEquals(List.of(text("adhoc.classic-answer.done", "The server presents it on every listener.")),
-                installed.notes());
+        assertEquals(List.of(text("install.INSTALLED.written", "AB:CD", 1, 4)), installed.notes());
         assertTrue(service.calls.contains("acceptClassicCertificate admin classic-1"), service.calls.toString());
 
         GajimCommandWindow.Shown renewOptions = show(submit(show(execute("request"), "7-ca",

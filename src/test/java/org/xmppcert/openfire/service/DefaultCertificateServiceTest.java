@@ -22,6 +22,10 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.xmppcert.core.renewal.IssuanceKind;
+import org.xmppcert.core.renewal.ManagedCertificate;
+import org.xmppcert.openfire.names.LiveServerDescription;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -94,6 +98,8 @@ class DefaultCertificateServiceTest {
 
     private final AtomicReference<ServerDescription> server = new AtomicReference<>(
             new ServerDescription(DOMAIN, "", List.of("conference." + DOMAIN), List.of()));
+    /** The parts of the server that cannot be read right now, as LiveServerDescription names them. */
+    private final List<String> unreadParts = new CopyOnWriteArrayList<>();
     private final List<String> audit = Collections.synchronizedList(new ArrayList<>());
     private final ExecutorService pool = Executors.newCachedThreadPool();
     private final CountDownLatch started = new CountDownLatch(1);
@@ -132,6 +138,26 @@ class DefaultCertificateServiceTest {
         identityStore.close();
         SystemProperty.removePropertiesForPlugin(PLUGIN);
         database.close();
+    }
+
+    @Test
+    void whilePartOfTheServerCannotBeReadNothingIsOrderedAndRenewalsKeepTheNamesTheyHad() {
+        unreadParts.add("MUC services");
+        server.set(new ServerDescription(DOMAIN, "", List.of(), List.of()));
+
+        assertEquals(List.of(Sentence.of("refused.server-not-fully-read")),
+                assertThrows(Refusal.class, () -> service.requestCertificate("admin")).reasons());
+        assertTrue(service.latestOrder().isEmpty(), "no order was started");
+        assertTrue(service.status().actions().contains(CertificateStatus.CallToAction.serverNotFullyRead()),
+                service.status().actions().toString());
+        ManagedCertificate current = new ManagedCertificate(DOMAIN, List.of(DOMAIN, "conference." + DOMAIN),
+                IssuanceKind.ACME, Instant.now(), Instant.now().plus(Duration.ofDays(30)), Optional.empty(), true, false);
+        assertEquals(List.of(DOMAIN, "conference." + DOMAIN), service.namesToRenew(current),
+                "the MUC service's name is kept while it cannot be read");
+
+        unreadParts.clear();
+        assertEquals(List.of(DOMAIN), service.namesToRenew(current), "read again, the server's names are the ones");
+        assertFalse(service.status().actions().contains(CertificateStatus.CallToAction.serverNotFullyRead()));
     }
 
     @Test
@@ -509,7 +535,7 @@ class DefaultCertificateServiceTest {
         return DefaultCertificateService.builder()
                 .settings(savedSettings)
                 .storage(storage)
-                .server(server::get)
+                .server(() -> new LiveServerDescription(server.get(), unreadParts))
                 .http01(http)
                 .installer(installer::install)
                 .overview(this::overview)

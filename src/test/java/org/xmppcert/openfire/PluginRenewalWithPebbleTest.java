@@ -39,6 +39,12 @@ import org.jivesoftware.openfire.admin.AdminManager;
 import org.jivesoftware.openfire.cluster.ClusterManager;
 import org.jivesoftware.openfire.commands.AdHocCommandHandler;
 import org.jivesoftware.openfire.component.InternalComponentManager;
+import org.jivesoftware.openfire.SessionManager;
+import org.jivesoftware.openfire.RoutingTable;
+import org.jivesoftware.openfire.pubsub.PubSubModule;
+import org.jivesoftware.openfire.muc.MultiUserChatManager;
+import org.jivesoftware.openfire.filetransfer.proxy.FileTransferProxy;
+import org.jivesoftware.openfire.component.ExternalComponentManager;
 import org.jivesoftware.openfire.container.PluginManager;
 import org.jivesoftware.openfire.http.HttpBindManager;
 import org.jivesoftware.openfire.security.SecurityAuditManager;
@@ -139,6 +145,16 @@ class PluginRenewalWithPebbleTest {
         when(pluginManager.getPluginByCanonicalName(anyString())).thenReturn(Optional.empty());
         when(server.getPluginManager()).thenReturn(pluginManager);
         when(server.getAdHocCommandHandler()).thenReturn(mock(AdHocCommandHandler.class));
+        // Nothing but the domain: no MUC service, pub-sub and the proxy off, no components (Mockito's empty answers).
+        when(server.getMultiUserChatManager()).thenReturn(mock(MultiUserChatManager.class));
+        PubSubModule pubSub = mock(PubSubModule.class);
+        when(pubSub.getServiceDomain()).thenReturn("pubsub");
+        when(server.getPubSubModule()).thenReturn(pubSub);
+        FileTransferProxy proxy = mock(FileTransferProxy.class);
+        when(proxy.getServiceDomain()).thenReturn("proxy");
+        when(server.getFileTransferProxy()).thenReturn(proxy);
+        when(server.getRoutingTable()).thenReturn(mock(RoutingTable.class));
+        when(server.getSessionManager()).thenReturn(mock(SessionManager.class));
         // Mockito's static mocks (the database among them) hold on the test's thread only: tasks run there.
         when(taskEngine.submit(any(Runnable.class))).thenAnswer(invocation -> {
             FutureTask<?> task = new FutureTask<>(invocation.getArgument(0), null);
@@ -178,8 +194,9 @@ class PluginRenewalWithPebbleTest {
         MockedStatic<EmailService> emailService = mockStatic(EmailService.class);
         emailService.when(EmailService::getInstance).thenReturn(email);
         MockedStatic<LocaleUtils> texts = PluginTexts.answerLocaleUtils();
+        MockedStatic<ExternalComponentManager> externalComponents = mockStatic(ExternalComponentManager.class);
         statics.addAll(List.of(xmppServer, tasks, httpBind, components, dbConnections, globals, cluster, audit,
-                adminManager, userManager, emailService, texts));
+                adminManager, userManager, emailService, texts, externalComponents));
     }
 
     @AfterEach

@@ -150,6 +150,36 @@ class ConsolePagesIT {
         assertTrue(service.calls.contains("requestCertificate " + ConsoleServer.ADMIN), service.calls.toString());
     }
 
+    /**
+     * Openfire's console loads Bootstrap 4 ahead of a plugin's stylesheet; its base rules make a legend
+     * a 1.5rem heading and every code element pink. Under them the settings' field names must stay field
+     * names, and the names a certificate lacks must still look different from the ones it has.
+     */
+    @Test
+    void underOpenfiresConsoleStylesFieldNamesAndMissingNamesKeepTheirLook() {
+        browser.get(server.url("certificate-settings.jsp"));
+        addOpenfireConsoleBaseStyles();
+        String legendSize = css(browser.findElement(By.cssSelector("fieldset.cm-field > legend")), "font-size");
+        assertEquals(css(browser.findElement(By.cssSelector(".cm-field > label")), "font-size"), legendSize);
+
+        browser.get(server.url("certificates.jsp"));
+        addOpenfireConsoleBaseStyles();
+        assertNotEquals(css(browser.findElement(By.cssSelector("#cm-xmpp-domain code")), "color"),
+                css(browser.findElement(By.className("cm-missing")), "color"));
+    }
+
+    /** Bootstrap 4.0's reboot rules for legend and code, placed before the page's own stylesheet as Openfire's decorator does. */
+    private static void addOpenfireConsoleBaseStyles() {
+        chromium.script("document.head.insertAdjacentHTML('afterbegin', '<style>"
+                + "legend{display:block;width:100%;max-width:100%;padding:0;margin-bottom:.5rem;font-size:1.5rem;"
+                + "line-height:inherit;color:inherit;white-space:normal}"
+                + "code{font-size:87.5%;color:#e83e8c;word-break:break-word}</style>')");
+    }
+
+    private static String css(WebElement element, String property) {
+        return element.getCssValue(property);
+    }
+
     @Test
     void allIsWellIsSaidPlainly() {
         service.setStatus(new CertificateStatus("example.org", NAMES, List.of(new CertificateStatus.StoreStatus(

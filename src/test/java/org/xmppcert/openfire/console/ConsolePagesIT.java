@@ -166,10 +166,17 @@ class ConsolePagesIT {
         addOpenfireConsoleBaseStyles();
         assertNotEquals(css(browser.findElement(By.cssSelector("#cm-xmpp-domain code")), "color"),
                 css(browser.findElement(By.className("cm-missing")), "color"));
+        // Openfire's stylesheet draws its message boxes only around a table: the plugin draws its own.
+        assertNotEquals("rgba(0, 0, 0, 0)", css(browser.findElement(By.id("cm-verdict")), "background-color"));
     }
 
-    /** Bootstrap 4.0's reboot rules for legend and code, placed before the page's own stylesheet as Openfire's decorator does. */
+    /**
+     * As Openfire's decorator shows a page: without the page's body element (and so without its
+     * standalone look), after Bootstrap 4.0's reboot rules for legend and code, which come before
+     * the page's own stylesheet.
+     */
     private static void addOpenfireConsoleBaseStyles() {
+        chromium.script("document.body.classList.remove('cm-standalone')");
         chromium.script("document.head.insertAdjacentHTML('afterbegin', '<style>"
                 + "legend{display:block;width:100%;max-width:100%;padding:0;margin-bottom:.5rem;font-size:1.5rem;"
                 + "line-height:inherit;color:inherit;white-space:normal}"

@@ -430,6 +430,22 @@ class ConsolePagesIT {
         assertTrue(browser.findElement(By.id("cm-history")).getText().contains("Revoked"));
     }
 
+    /** An install's detail carries a SHA-256 fingerprint, one long word: it must not push the table past a wide screen. */
+    @Test
+    void aLongDetailWrapsInsteadOfWideningTheHistory() {
+        CertificateFacts issued = CertificateFacts.of(List.of(TestCertificateAuthority.create("R10", NOW)
+                .issueWithNewKey(NAMES, NOW.minus(1, ChronoUnit.DAYS), NOW.plus(89, ChronoUnit.DAYS)).leaf()));
+        service.addHistory(new CertificateEvent(NOW.minus(1, ChronoUnit.DAYS), CertificateEventType.ISSUED,
+                ConsoleServer.ADMIN, NAMES, issued, "From the ACME CA at https://acme-staging-v02.api.letsencrypt.org/directory"
+                + " Installed the certificate (SHA-256 ab:c5:d2:7f:ae:fc:80:d3:a2:59:bc:ac:f6:73:62:96:a7:77:83:03:3b:ee:"
+                + "fa:68:af:2e:29:98:c0:fb:ee:d4) in 1 identity store(s)."));
+
+        browser.get(server.url("certificate-history.jsp"));
+
+        assertEquals(Boolean.TRUE, chromium.script("const box = document.getElementById('cm-history').parentElement;"
+                + " return box.scrollWidth <= box.clientWidth;"));
+    }
+
     @Test
     void aFormSentWithoutTheCsrfTokenIsRefused() throws Exception {
         browser.get(server.url("certificate-settings.jsp"));

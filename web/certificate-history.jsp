@@ -21,7 +21,7 @@
         <c:when test="${empty view.quarters}"><p><em><fmt:message key="history.empty"/></em></p></c:when>
         <c:otherwise>
             <table class="jive-table cm-table cm-narrow" id="cm-quarters">
-                <thead><tr><th><fmt:message key="history.quarter"/></th><th><fmt:message key="history.issued"/></th><th><fmt:message key="history.revoked"/></th></tr></thead>
+                <thead><tr><th><fmt:message key="history.quarter"/></th><th class="cm-number"><fmt:message key="history.issued"/></th><th class="cm-number"><fmt:message key="history.revoked"/></th></tr></thead>
                 <tbody>
                 <c:forEach var="quarter" items="${view.quarters}">
                     <tr><td><c:out value="${quarter.quarter}"/></td><td class="cm-number">${quarter.issued}</td><td class="cm-number">${quarter.revoked}</td></tr>
@@ -57,7 +57,7 @@
                 <td><c:choose><c:when test="${event.scheduler}"><fmt:message key="history.actor.scheduler"/></c:when><c:otherwise><c:out value="${event.actor}"/></c:otherwise></c:choose></td>
                 <td><c:forEach var="name" items="${event.names}" varStatus="loop"><code class="cm-name"><c:out value="${name}"/></code><c:if test="${not loop.last}"><br/></c:if></c:forEach></td>
                 <td><c:if test="${not empty event.serialNumber}"><code class="cm-serial"><c:out value="${event.serialNumber}"/></code><br/><span class="cm-muted"><c:out value="${event.issuer}"/></span></c:if></td>
-                <td><c:out value="${event.detail}"/></td>
+                <td class="cm-detail"><c:out value="${event.detail}"/></td>
                 <td><c:if test="${event.revocable}"><a href="certificate-revoke.jsp?serial=${fn:escapeXml(event.serialNumber)}"><fmt:message key="history.revoke"/></a></c:if></td>
             </tr>
         </c:forEach>

@@ -369,7 +369,8 @@ public final class CertificateManagerPlugin implements Plugin {
         HttpBindManager httpBind = HttpBindManager.getInstance();
         return new LiveKeystoreInstaller(stores, domain, fileSync,
                 () -> OpenfireListeners.restartHttpsBind(httpBind, stores.getIdentityStore(ConnectionType.BOSH_C2S)),
-                () -> OpenfireListeners.endpoints(server.getConnectionManager(), httpBind, null, domain),
+                () -> OpenfireListeners.endpoints(server.getConnectionManager(), httpBind,
+                        OpenfireListeners.httpBindAddress(), domain),
                 new HandshakeCheck(new TlsHandshakeProbe(), Duration.ofSeconds(10), Duration.ofMillis(200)),
                 () -> OpenfireListeners.pauseAdminConsoleRestart(server.getPluginManager()),
                 tellAdmins);

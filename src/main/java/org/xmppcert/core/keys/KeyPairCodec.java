@@ -9,6 +9,7 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
@@ -41,7 +42,10 @@ public final class KeyPairCodec {
 
     /** @throws IllegalArgumentException if the text holds no unencrypted key pair */
     public static KeyPair fromPem(String pem) {
-        JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
+        // BouncyCastle's own name for an EC key is "ECDSA": where BouncyCastle is a registered provider (as in
+        // Openfire), that name gets a BouncyCastle key the JDK's EC provider, which TLS signs with, refuses.
+        JcaPEMKeyConverter converter = new JcaPEMKeyConverter()
+                .setAlgorithmMapping(X9ObjectIdentifiers.id_ecPublicKey, "EC");
         PrivateKey privateKey = null;
         PublicKey publicKey = null;
         try (PEMParser parser = new PEMParser(new StringReader(pem))) {

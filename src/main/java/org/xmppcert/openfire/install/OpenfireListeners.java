@@ -1,6 +1,8 @@
 package org.xmppcert.openfire.install;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,6 +11,7 @@ import org.jivesoftware.openfire.ConnectionManager;
 import org.jivesoftware.openfire.container.AdminConsolePlugin;
 import org.jivesoftware.openfire.container.PluginManager;
 import org.jivesoftware.openfire.http.HttpBindManager;
+import org.jivesoftware.util.JiveGlobals;
 import org.jivesoftware.openfire.keystore.IdentityStore;
 import org.jivesoftware.openfire.spi.ConnectionListener;
 import org.jivesoftware.openfire.spi.ConnectionType;
@@ -71,10 +74,32 @@ public final class OpenfireListeners {
                 listener.getPort(), xmppDomain));
     }
 
+    /**
+     * Not {@link InetAddress#getLoopbackAddress()}: Openfire's start script lets Java prefer IPv6 where
+     * the system does, which makes that ::1, where a listener bound to 0.0.0.0 does not answer.
+     */
     private static String reachable(InetAddress bindAddress) {
-        return bindAddress == null || bindAddress.isAnyLocalAddress()
-                ? InetAddress.getLoopbackAddress().getHostAddress()
-                : bindAddress.getHostAddress();
+        if (bindAddress == null || bindAddress.isAnyLocalAddress()) {
+            return bindAddress instanceof Inet6Address ? "::1" : "127.0.0.1";
+        }
+        return bindAddress.getHostAddress();
+    }
+
+    /**
+     * The address Openfire's HTTP-bind server listens on: it has no setting of its own and binds to
+     * the server-wide {@code network.interface} of openfire.xml. Null (all interfaces) when that is
+     * not set or does not resolve.
+     */
+    public static InetAddress httpBindAddress() {
+        String configured = JiveGlobals.getXMLProperty("network.interface");
+        if (configured == null || configured.isBlank()) {
+            return null;
+        }
+        try {
+            return InetAddress.getByName(configured.strip());
+        } catch (UnknownHostException e) {
+            return null;
+        }
     }
 
     /**

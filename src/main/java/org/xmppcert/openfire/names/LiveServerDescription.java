@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import org.jivesoftware.openfire.XMPPServer;
 import org.jivesoftware.openfire.component.ExternalComponentConfiguration;
 import org.jivesoftware.openfire.component.ExternalComponentManager;
+import org.jivesoftware.openfire.component.InternalComponentManager;
 import org.jivesoftware.openfire.filetransfer.proxy.FileTransferProxy;
 import org.jivesoftware.openfire.muc.MultiUserChatService;
 import org.jivesoftware.openfire.pubsub.PubSubModule;
@@ -33,6 +34,9 @@ import org.xmppcert.core.names.ServerDescription;
  *
  * <p>A disabled service is left out even if a stale route for it remains: disabling it is how an
  * admin says it is no longer offered, and a public CA would fail to validate a name nobody serves.
+ * So is the component manager's own route ({@code component.<domain>}): Openfire adds it to the
+ * routing table of every server, but it is no service, nobody publishes DNS for it, and asking a
+ * public CA for it would fail the whole order.
  *
  * @param description   the server, with every component as a full domain name, sorted, so the same
  *                      server always yields the same request
@@ -87,6 +91,7 @@ public record LiveServerDescription(ServerDescription description, List<String> 
 
             internal.removeAll(external);
             internal.removeAll(disabled);
+            internal.removeAll(components("component manager's own address", this::componentManagerAddress));
             external.removeAll(disabled);
             return new LiveServerDescription(new ServerDescription(xmppDomain, hostname, List.copyOf(internal),
                     List.copyOf(external)), unread);
@@ -132,6 +137,10 @@ public record LiveServerDescription(ServerDescription description, List<String> 
         private List<String> proxy() {
             FileTransferProxy proxy = server.getFileTransferProxy();
             return enabledOnly(proxy.getServiceDomain(), proxy.isProxyEnabled());
+        }
+
+        private List<String> componentManagerAddress() {
+            return List.of(InternalComponentManager.getInstance().getAddress().getDomain());
         }
 
         private List<String> enabledOnly(String serviceDomain, boolean enabled) {

@@ -82,11 +82,13 @@ public final class AdminNotifier implements RenewalListener {
 
     /**
      * For texts made elsewhere, such as the installer's report of a rollback: the first line is the
-     * subject, and the whole text is its own topic.
+     * subject and the rest the body (the subject already heads the XMPP message), and the whole text
+     * is its own topic.
      */
     public void tell(String text) {
         int endOfLine = text.indexOf('\n');
-        send(new AdminMessage(text, endOfLine < 0 ? text : text.substring(0, endOfLine), text));
+        send(endOfLine < 0 ? new AdminMessage(text, text, "")
+                : new AdminMessage(text, text.substring(0, endOfLine), text.substring(endOfLine + 1)));
     }
 
     /** Sends the message on every channel the admin enabled, unless its topic was sent within the quiet period. */
@@ -98,7 +100,8 @@ public final class AdminNotifier implements RenewalListener {
         Delivery channels = delivery.get();
         if (channels.byXmpp()) {
             try {
-                server.sendMessageToAdmins(message.subject() + "\n\n" + message.body());
+                server.sendMessageToAdmins(message.body().isEmpty() ? message.subject()
+                        : message.subject() + "\n\n" + message.body());
             } catch (RuntimeException e) {
                 LOG.error("Could not message the admins: {}", message.subject(), e);
             }

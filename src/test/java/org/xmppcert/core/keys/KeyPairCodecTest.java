@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.security.KeyPair;
+import java.security.Security;
 import java.security.Signature;
+
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -29,6 +32,32 @@ class KeyPairCodecTest {
         verifier.initVerify(original.getPublic());
         verifier.update(new byte[] {1, 2, 3});
         assertTrue(verifier.verify(signature));
+    }
+
+    /**
+     * Openfire registers BouncyCastle as a provider; BouncyCastle's converter would then make an EC
+     * key named "ECDSA", which the JDK's own EC provider (the one its TLS signs with) refuses.
+     */
+    @Test
+    void withBouncyCastleRegisteredAsInOpenfireAStoredEcKeyStillSignsWithTheJdksProvider() throws Exception {
+        String pem = KeyPairCodec.toPem(KeyType.EC_P256.generate());
+        boolean registeredHere = Security.addProvider(new BouncyCastleProvider()) != -1;
+        KeyPair loaded;
+        try {
+            loaded = KeyPairCodec.fromPem(pem);
+        } finally {
+            if (registeredHere) {
+                Security.removeProvider(BouncyCastleProvider.PROVIDER_NAME);
+            }
+        }
+
+        Signature signer = Signature.getInstance("SHA256withECDSA", "SunEC");
+        signer.initSign(loaded.getPrivate());
+        signer.update(new byte[] {1, 2, 3});
+        Signature verifier = Signature.getInstance("SHA256withECDSA", "SunEC");
+        verifier.initVerify(loaded.getPublic());
+        verifier.update(new byte[] {1, 2, 3});
+        assertTrue(verifier.verify(signer.sign()));
     }
 
     @Test

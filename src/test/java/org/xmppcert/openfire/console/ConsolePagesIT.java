@@ -155,6 +155,43 @@ class ConsolePagesIT {
         assertTrue(service.calls.contains("requestCertificate " + ConsoleServer.ADMIN), service.calls.toString());
     }
 
+    /**
+     * Openfire's console loads Bootstrap 4 ahead of a plugin's stylesheet; its base rules make a legend
+     * a 1.5rem heading and every code element pink. Under them the settings' field names must stay field
+     * names, and the names a certificate lacks must still look different from the ones it has.
+     */
+    @Test
+    void underOpenfiresConsoleStylesFieldNamesAndMissingNamesKeepTheirLook() {
+        browser.get(server.url("certificate-settings.jsp"));
+        addOpenfireConsoleBaseStyles();
+        String legendSize = css(browser.findElement(By.cssSelector("fieldset.cm-field > legend")), "font-size");
+        assertEquals(css(browser.findElement(By.cssSelector(".cm-field > label")), "font-size"), legendSize);
+
+        browser.get(server.url("certificates.jsp"));
+        addOpenfireConsoleBaseStyles();
+        assertNotEquals(css(browser.findElement(By.cssSelector("#cm-xmpp-domain code")), "color"),
+                css(browser.findElement(By.className("cm-missing")), "color"));
+        // Openfire's stylesheet draws its message boxes only around a table: the plugin draws its own.
+        assertNotEquals("rgba(0, 0, 0, 0)", css(browser.findElement(By.id("cm-verdict")), "background-color"));
+    }
+
+    /**
+     * As Openfire's decorator shows a page: without the page's body element (and so without its
+     * standalone look), after Bootstrap 4.0's reboot rules for legend and code, which come before
+     * the page's own stylesheet.
+     */
+    private static void addOpenfireConsoleBaseStyles() {
+        chromium.script("document.body.classList.remove('cm-standalone')");
+        chromium.script("document.head.insertAdjacentHTML('afterbegin', '<style>"
+                + "legend{display:block;width:100%;max-width:100%;padding:0;margin-bottom:.5rem;font-size:1.5rem;"
+                + "line-height:inherit;color:inherit;white-space:normal}"
+                + "code{font-size:87.5%;color:#e83e8c;word-break:break-word}</style>')");
+    }
+
+    private static String css(WebElement element, String property) {
+        return element.getCssValue(property);
+    }
+
     @Test
     void allIsWellIsSaidPlainly() {
         service.setStatus(new CertificateStatus("example.org", NAMES, List.of(new CertificateStatus.StoreStatus(
@@ -398,6 +435,22 @@ class ConsolePagesIT {
                 browser.findElement(By.className("cm-notice")).getText());
         assertTrue(service.calls.contains("revoke admin " + issued.serialNumber() + " keyCompromise"));
         assertTrue(browser.findElement(By.id("cm-history")).getText().contains("Revoked"));
+    }
+
+    /** An install's detail carries a SHA-256 fingerprint, one long word: it must not push the table past a wide screen. */
+    @Test
+    void aLongDetailWrapsInsteadOfWideningTheHistory() {
+        CertificateFacts issued = CertificateFacts.of(List.of(TestCertificateAuthority.create("R10", NOW)
+                .issueWithNewKey(NAMES, NOW.minus(1, ChronoUnit.DAYS), NOW.plus(89, ChronoUnit.DAYS)).leaf()));
+        service.addHistory(new CertificateEvent(NOW.minus(1, ChronoUnit.DAYS), CertificateEventType.ISSUED,
+                ConsoleServer.ADMIN, NAMES, issued, "From the ACME CA at https://acme-staging-v02.api.letsencrypt.org/directory"
+                + " Installed the certificate (SHA-256 ab:c5:d2:7f:ae:fc:80:d3:a2:59:bc:ac:f6:73:62:96:a7:77:83:03:3b:ee:"
+                + "fa:68:af:2e:29:98:c0:fb:ee:d4) in 1 identity store(s)."));
+
+        browser.get(server.url("certificate-history.jsp"));
+
+        assertEquals(Boolean.TRUE, chromium.script("const box = document.getElementById('cm-history').parentElement;"
+                + " return box.scrollWidth <= box.clientWidth;"));
     }
 
     @Test

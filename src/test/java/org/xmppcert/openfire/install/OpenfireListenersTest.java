@@ -2,6 +2,7 @@ package org.xmppcert.openfire.install;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.mockStatic;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -18,7 +19,9 @@ import org.jivesoftware.openfire.http.HttpBindManager;
 import org.jivesoftware.openfire.keystore.IdentityStore;
 import org.jivesoftware.openfire.spi.ConnectionListener;
 import org.jivesoftware.openfire.spi.ConnectionType;
+import org.jivesoftware.util.JiveGlobals;
 import org.junit.jupiter.api.Test;
+import org.mockito.MockedStatic;
 import org.xmppcert.core.tlscheck.TlsEndpoint;
 import org.xmppcert.core.tlscheck.TlsEndpoint.Handshake;
 
@@ -53,6 +56,31 @@ class OpenfireListenersTest {
                         "example.org"),
                 new TlsEndpoint("HTTPS bind (BOSH/WebSocket) 7443", Handshake.DIRECT_TLS, "127.0.0.1", 7443, "example.org")),
                 endpoints);
+    }
+
+    /** As Openfire runs with network.interface set: HTTP bind listens there too, and not on ::1. */
+    @Test
+    void theHttpsBindServerIsReachedOnTheServersNetworkInterface() throws Exception {
+        listener(ConnectionType.SOCKET_C2S, false, 5222, true, Connection.TLSPolicy.optional,
+                InetAddress.getByName("127.0.0.2"));
+        when(httpBind.isHttpsBindActive()).thenReturn(true);
+        List<TlsEndpoint> endpoints;
+        try (MockedStatic<JiveGlobals> globals = mockStatic(JiveGlobals.class)) {
+            globals.when(() -> JiveGlobals.getXMLProperty("network.interface")).thenReturn("127.0.0.2");
+            endpoints = OpenfireListeners.endpoints(connections, httpBind, OpenfireListeners.httpBindAddress(),
+                    "example.org");
+        }
+
+        assertEquals(List.of("127.0.0.2", "127.0.0.2"), endpoints.stream().map(TlsEndpoint::host).toList());
+    }
+
+    @Test
+    void anIpv6WildcardIsReachedOnIpv6Loopback() throws Exception {
+        listener(ConnectionType.SOCKET_C2S, false, 5222, true, Connection.TLSPolicy.optional, InetAddress.getByName("::"));
+
+        List<TlsEndpoint> endpoints = OpenfireListeners.endpoints(connections, httpBind, null, "example.org");
+
+        assertEquals(InetAddress.getByName("::1"), InetAddress.getByName(endpoints.get(0).host()));
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.jivesoftware.openfire.XMPPServerInfo;
 import org.jivesoftware.openfire.component.ExternalComponentConfiguration;
 import org.jivesoftware.openfire.component.ExternalComponentConfiguration.Permission;
 import org.jivesoftware.openfire.component.ExternalComponentManager;
+import org.jivesoftware.openfire.component.InternalComponentManager;
 import org.jivesoftware.openfire.filetransfer.proxy.FileTransferProxy;
 import org.jivesoftware.openfire.muc.MultiUserChatManager;
 import org.jivesoftware.openfire.muc.MultiUserChatService;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.mockito.MockedStatic;
 import org.xmppcert.core.names.NamePolicy;
 import org.xmppcert.core.names.NameSelector;
+import org.xmpp.packet.JID;
 
 class LiveServerDescriptionTest {
 
@@ -37,9 +39,14 @@ class LiveServerDescriptionTest {
     private final FileTransferProxy proxy = mock(FileTransferProxy.class);
     private final RoutingTable routingTable = mock(RoutingTable.class);
     private final SessionManager sessionManager = mock(SessionManager.class);
+    private final InternalComponentManager componentManager = mock(InternalComponentManager.class);
     private MockedStatic<ExternalComponentManager> externalComponents;
+    private MockedStatic<InternalComponentManager> internalComponents;
 
-    /** A typical server: everything enabled, one plugin component, one external component connected. */
+    /**
+     * A typical server: everything enabled, one plugin component, one external component connected,
+     * and, as on every Openfire, the component manager's own route.
+     */
     @BeforeEach
     void typicalServer() {
         when(server.getServerInfo()).thenReturn(serverInfo);
@@ -58,8 +65,11 @@ class LiveServerDescriptionTest {
         when(proxy.getServiceDomain()).thenReturn("proxy.example.org");
         when(proxy.isProxyEnabled()).thenReturn(true);
         when(routingTable.getComponentsDomains()).thenReturn(List.of(
-                "conference.example.org", "pubsub.example.org", "proxy.example.org",
+                "component.example.org", "conference.example.org", "pubsub.example.org", "proxy.example.org",
                 "httpfileupload.example.org", "gateway.example.org"));
+        when(componentManager.getAddress()).thenReturn(new JID(null, "component.example.org", null, true));
+        internalComponents = mockStatic(InternalComponentManager.class);
+        internalComponents.when(InternalComponentManager::getInstance).thenReturn(componentManager);
         List<ComponentSession> sessions = List.of(externalSession("gateway.example.org"));
         when(sessionManager.getComponentSessions()).thenReturn(sessions);
 
@@ -71,8 +81,9 @@ class LiveServerDescriptionTest {
     }
 
     @AfterEach
-    void closeStaticMock() {
+    void closeStaticMocks() {
         externalComponents.close();
+        internalComponents.close();
     }
 
     @Test
@@ -97,6 +108,14 @@ class LiveServerDescriptionTest {
         assertEquals(List.of("example.org", "xmpp1.example.org", "conference.example.org",
                 "httpfileupload.example.org", "proxy.example.org", "pubsub.example.org", "gateway.example.org",
                 "irc.example.org"), requested);
+    }
+
+    @Test
+    void theComponentManagersOwnRouteIsNoServiceToCertify() {
+        List<String> requested = NameSelector.select(LiveServerDescription.read(server).description(),
+                NamePolicy.DEFAULT).names();
+
+        assertFalse(requested.contains("component.example.org"), requested.toString());
     }
 
     @Test

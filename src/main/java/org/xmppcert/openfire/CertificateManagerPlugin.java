@@ -3,6 +3,8 @@ package org.xmppcert.openfire;
 import java.io.File;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
@@ -120,9 +122,11 @@ public final class CertificateManagerPlugin implements Plugin {
     private volatile IdentityStoreOverviewCache overviewCache;
     private volatile ServerHttp01Responder http01Responder;
     private volatile DefaultCertificateService service;
+    private volatile File pluginDirectory;
 
     @Override
     public void initializePlugin(PluginManager manager, File pluginDirectory) {
+        this.pluginDirectory = pluginDirectory;
         try {
             register();
         } catch (RuntimeException e) {
@@ -210,7 +214,7 @@ public final class CertificateManagerPlugin implements Plugin {
                     public void cancel(TimerTask task) {
                         TaskEngine.getInstance().cancelScheduledTask(task);
                     }
-                }).start(), MaintenanceWrites::close);
+                }, this::stoppingForGood).start(), MaintenanceWrites::close);
         Supplier<LiveKeystoreInstaller> live = new Supplier<>() {
             private LiveKeystoreInstaller created;
 
@@ -339,7 +343,23 @@ public final class CertificateManagerPlugin implements Plugin {
         return URI.create(path);
     }
 
-    /** Puts an installed certificate whose file write Openfire's stop cut off back into the live stores. */
+    /**
+     * Whether this stop is the last: the server shuts down, or the admin deleted the plugin (Openfire
+     * deletes the jar first, then unloads). A reload or an update keeps the jar in place.
+     */
+    private boolean stoppingForGood() {
+        if (XMPPServer.getInstance().isShuttingDown() || pluginDirectory == null) {
+            return true;
+        }
+        Path plugins = pluginDirectory.toPath().getParent();
+        String name = pluginDirectory.getName();
+        return !Files.exists(plugins.resolve(name + ".jar")) && !Files.exists(plugins.resolve(name + ".war"));
+    }
+
+    /**
+     * Puts an installed certificate whose file write did not happen yet (Openfire stopped before the
+     * maintenance time, or the plugin was reloaded) back into the live stores, and owes its file write.
+     */
     private static void reapplyPendingInstall(KeystoreFileSync fileSync) {
         try {
             CertificateStoreManager stores = XMPPServer.getInstance().getCertificateStoreManager();

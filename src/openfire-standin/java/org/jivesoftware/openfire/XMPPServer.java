@@ -18,6 +18,11 @@ public class XMPPServer {
         throw new UnsupportedOperationException("Openfire API stand-in");
     }
 
+    /** True from the moment the server begins to stop, before it unloads its plugins. */
+    public boolean isShuttingDown() {
+        throw new UnsupportedOperationException("Openfire API stand-in");
+    }
+
     public XMPPServerInfo getServerInfo() {
         throw new UnsupportedOperationException("Openfire API stand-in");
     }

@@ -177,7 +177,9 @@ class PluginRenewalWithPebbleTest {
         MockedStatic<HttpBindManager> httpBind = mockStatic(HttpBindManager.class);
         httpBind.when(HttpBindManager::getInstance).thenReturn(httpBindManager);
         MockedStatic<InternalComponentManager> components = mockStatic(InternalComponentManager.class);
-        components.when(InternalComponentManager::getInstance).thenReturn(mock(InternalComponentManager.class));
+        InternalComponentManager componentManager = mock(InternalComponentManager.class);
+        when(componentManager.getAddress()).thenReturn(new JID(null, "component." + DOMAIN, null, true));
+        components.when(InternalComponentManager::getInstance).thenReturn(componentManager);
         MockedStatic<DbConnectionManager> dbConnections = mockStatic(DbConnectionManager.class);
         dbConnections.when(DbConnectionManager::getConnection).thenAnswer(invocation -> database.connect());
         MockedStatic<JiveGlobals> globals = mockStatic(JiveGlobals.class);

@@ -1,6 +1,11 @@
 package org.xmppcert.openfire.install;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
@@ -10,6 +15,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.jivesoftware.openfire.keystore.CertificateStoreConfigException;
+import org.jivesoftware.openfire.keystore.CertificateStoreConfiguration;
 import org.jivesoftware.openfire.keystore.CertificateStoreWatcher;
 import org.jivesoftware.openfire.keystore.IdentityStore;
 import org.slf4j.Logger;
@@ -137,36 +143,50 @@ public final class KeystoreFileSync {
     }
 
     /**
-     * At plugin start: if a durable copy exists and a store (as loaded from its file) lacks it, the
-     * copy goes back into the live stores and waits for its file write again. If every store already
-     * holds it, the file write happened and the copy is dropped.
+     * At plugin start: if a durable copy exists, each store whose file lacks it waits for its file
+     * write again, after the copy goes back into its live store if that lacks it too. Two ways to get
+     * here: Openfire stopped before the write (the live stores were loaded from the old files), or
+     * the plugin was reloaded or updated, which leaves the write to this start (the live stores still
+     * hold the certificate). Once every file holds it, the copy is dropped.
      *
-     * @return the stores the copy was re-applied to
+     * @return the stores whose file still lacks the copy, each holding it live now
      */
     public synchronized List<IdentityStore> reapplyAtStart(Collection<IdentityStore> stores, String xmppDomain)
-            throws IOException, java.security.GeneralSecurityException, CertificateStoreConfigException {
+            throws IOException, GeneralSecurityException, CertificateStoreConfigException {
         CertificateBundle copy = durableCopy.load().orElse(null);
         if (copy == null) {
             return List.of();
         }
-        List<IdentityStore> reapplied = new ArrayList<>();
+        List<IdentityStore> unwritten = new ArrayList<>();
         for (IdentityStore store : stores) {
-            if (!DomainEntrySwap.holds(store, xmppDomain, copy.leaf())) {
-                DomainEntrySwap.apply(store, xmppDomain, copy);
-                reapplied.add(store);
+            if (!fileHolds(store, xmppDomain, copy.leaf())) {
+                if (!DomainEntrySwap.holds(store, xmppDomain, copy.leaf())) {
+                    DomainEntrySwap.apply(store, xmppDomain, copy);
+                }
+                unwritten.add(store);
             }
         }
-        if (reapplied.isEmpty()) {
+        if (unwritten.isEmpty()) {
             durableCopy.discard();
         } else if (writesImmediately()) {
-            for (IdentityStore store : reapplied) {
+            for (IdentityStore store : unwritten) {
                 store.persist();
             }
             durableCopy.discard();
         } else {
-            pending.addAll(reapplied);
+            pending.addAll(unwritten);
         }
-        return reapplied;
+        return unwritten;
+    }
+
+    private static boolean fileHolds(IdentityStore store, String xmppDomain, X509Certificate leaf)
+            throws IOException, GeneralSecurityException {
+        CertificateStoreConfiguration configuration = store.getConfiguration();
+        KeyStore onDisk = KeyStore.getInstance(configuration.getType());
+        try (InputStream in = Files.newInputStream(configuration.getFile().toPath())) {
+            onDisk.load(in, configuration.getPassword());
+        }
+        return leaf.equals(onDisk.getCertificate(DomainEntrySwap.aliasFor(xmppDomain, leaf)));
     }
 
     /** Time until the next daily maintenance time, seen from {@code now}. */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.TimerTask;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -11,9 +12,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes the keystore files {@link KeystoreFileSync} holds back, every day at the admin's
- * maintenance time, and once more when the plugin stops. The next write is armed after each one
- * from the time configured then, so a changed maintenance time applies from the following write
- * without a restart.
+ * maintenance time, and once more when the plugin stops for good. The next write is armed after
+ * each one from the time configured then, so a changed maintenance time applies from the following
+ * write without a restart.
+ *
+ * <p>A file write makes Openfire reload its listeners, which closes every established TLS session,
+ * so a plugin that is only reloaded or updated writes nothing: its next start finds the durable
+ * copy and takes the write over ({@link KeystoreFileSync#reapplyAtStart}). Only when the server
+ * shuts down, or the plugin is deleted and will not start again, is the write done at the stop.
  */
 public final class MaintenanceWrites implements AutoCloseable {
 
@@ -30,15 +36,21 @@ public final class MaintenanceWrites implements AutoCloseable {
     private final Supplier<LocalTime> maintenanceTime;
     private final Supplier<ZonedDateTime> now;
     private final Timer timer;
+    private final BooleanSupplier stoppingForGood;
     private TimerTask armed;
     private boolean closed;
 
+    /**
+     * @param stoppingForGood asked when the plugin stops: true when the server is shutting down or
+     *                        the plugin's jar was deleted, false for a reload or an update
+     */
     public MaintenanceWrites(KeystoreFileSync fileSync, Supplier<LocalTime> maintenanceTime,
-                             Supplier<ZonedDateTime> now, Timer timer) {
+                             Supplier<ZonedDateTime> now, Timer timer, BooleanSupplier stoppingForGood) {
         this.fileSync = fileSync;
         this.maintenanceTime = maintenanceTime;
         this.now = now;
         this.timer = timer;
+        this.stoppingForGood = stoppingForGood;
     }
 
     /** Arms the first write. */
@@ -47,7 +59,7 @@ public final class MaintenanceWrites implements AutoCloseable {
         return this;
     }
 
-    /** Cancels the next write and writes whatever is pending now: a stopped plugin writes nothing later. */
+    /** Cancels the next write; writes whatever is pending now if the plugin will not start again. */
     @Override
     public void close() {
         synchronized (this) {
@@ -57,7 +69,12 @@ public final class MaintenanceWrites implements AutoCloseable {
                 armed = null;
             }
         }
-        write();
+        if (stoppingForGood.getAsBoolean()) {
+            write();
+        } else if (fileSync.hasPendingWrite()) {
+            LOG.info("The plugin stops for a reload: the keystore file write waits for its next start, so established"
+                    + " sessions are kept");
+        }
     }
 
     private void arm() {

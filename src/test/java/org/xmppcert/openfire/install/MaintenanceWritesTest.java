@@ -46,6 +46,7 @@ class MaintenanceWritesTest {
     private final DrivenTimer timer = new DrivenTimer();
     private ZonedDateTime now = ZonedDateTime.of(2026, 11, 25, 10, 0, 0, 0, ZoneOffset.UTC);
     private LocalTime maintenanceTime = LocalTime.of(3, 0);
+    private boolean stoppingForGood = true;
     private IdentityStore store;
 
     @BeforeEach
@@ -76,7 +77,7 @@ class MaintenanceWritesTest {
     }
 
     @Test
-    void stoppingThePluginWritesWhatIsPendingAndArmsNothingMore() {
+    void stoppingForGoodWritesWhatIsPendingAndArmsNothingMore() {
         MaintenanceWrites writes = writes().start();
         TimerTask armed = timer.armed;
 
@@ -85,6 +86,27 @@ class MaintenanceWritesTest {
         assertEquals(renewed.leaf(), IdentityStoreFiles.leafOnDisk(store, PASSWORD));
         assertEquals(List.of(armed), timer.cancelled);
         assertNull(timer.armed, "no write after the plugin stopped");
+    }
+
+    @Test
+    void aReloadLeavesTheWriteToTheNextStartWhichFindsTheFileStillOld() throws Exception {
+        MaintenanceWrites writes = writes().start();
+        stoppingForGood = false;
+
+        writes.close();
+
+        assertEquals(old.leaf(), IdentityStoreFiles.leafOnDisk(store, PASSWORD), "no write, so no session is dropped");
+        assertNull(timer.armed);
+        KeystoreFileSync afterReload = new KeystoreFileSync(true, durableCopy);
+        assertEquals(List.of(store), afterReload.reapplyAtStart(List.of(store), DOMAIN),
+                "the live store holds the certificate, its file does not: the write is owed");
+        assertTrue(afterReload.hasPendingWrite());
+        assertEquals(Map.of(DomainEntrySwap.aliasFor(DOMAIN, renewed.leaf()), renewed.leaf()),
+                store.getAllCertificates(), "applied once, not twice");
+
+        afterReload.writePending();
+        assertEquals(renewed.leaf(), IdentityStoreFiles.leafOnDisk(store, PASSWORD));
+        assertTrue(new KeystoreFileSync(true, durableCopy).reapplyAtStart(List.of(store), DOMAIN).isEmpty());
     }
 
     @Test
@@ -110,7 +132,7 @@ class MaintenanceWritesTest {
     }
 
     private MaintenanceWrites writes() {
-        return new MaintenanceWrites(fileSync, () -> maintenanceTime, () -> now, timer);
+        return new MaintenanceWrites(fileSync, () -> maintenanceTime, () -> now, timer, () -> stoppingForGood);
     }
 
     /** Openfire's TaskEngine as far as the writes use it; the test fires the armed task itself. */

@@ -647,14 +647,42 @@ class ConsolePagesIT {
         return browser.findElement(By.id("error-" + field)).getText();
     }
 
-    /** The page as it is now, at both widths; at the narrow one nothing may need a sideways scroll. */
+    /**
+     * The page as it is now, at both widths; at the narrow one nothing may need a sideways scroll.
+     * At 800 px the page sits where Openfire's decorator puts it: in a table cell beside the
+     * sidebar, a cell that grows with whatever content refuses to shrink (found in a real Openfire,
+     * where the history's table pushed the whole console sideways).
+     */
     private static void photograph(String name) {
         chromium.screenshot(name + "-1280");
         chromium.setWidth(HeadlessChromium.NARROW);
+        chromium.script(INTO_OPENFIRE_LAYOUT);
         chromium.screenshot(name + "-800");
         Object overflow = chromium.script("const page = document.documentElement;"
                 + " return page.scrollWidth - page.clientWidth;");
+        chromium.script(OUT_OF_OPENFIRE_LAYOUT);
         chromium.setWidth(HeadlessChromium.WIDE);
         assertEquals(0L, ((Number) overflow).longValue(), name + " at 800 px scrolls sideways by so many pixels");
     }
+
+    /** Openfire's main.jsp: a full-width table, the sidebar's cell (1%, holding a 200 px menu), then the content's. */
+    private static final String INTO_OPENFIRE_LAYOUT = """
+            const frame = document.createElement('table');
+            frame.id = 'cm-test-openfire-frame';
+            frame.style.width = '100%';
+            const row = frame.insertRow();
+            const sidebar = row.insertCell();
+            sidebar.style.width = '1%';
+            sidebar.innerHTML = '<div style="width: 200px"></div>';
+            const content = row.insertCell();
+            while (document.body.firstChild) { content.appendChild(document.body.firstChild); }
+            document.body.appendChild(frame);
+            """;
+
+    private static final String OUT_OF_OPENFIRE_LAYOUT = """
+            const frame = document.getElementById('cm-test-openfire-frame');
+            const content = frame.rows[0].cells[1];
+            while (content.firstChild) { document.body.insertBefore(content.firstChild, frame); }
+            frame.remove();
+            """;
 }

@@ -62,7 +62,11 @@ final class StatusCommand extends ReportCommand {
      */
     private static void addStore(DataForm result, String prefix, StoreStatus store, Texts texts) {
         text(result, prefix + "store", "store", store.store(), texts);
-        text(result, prefix + "used-for", "used-for", String.join(", ", store.connectionTypes()), texts);
+        // One per line: a store serves up to six connection types, and Psi shows a one-line field at a fixed
+        // width, scrolled to its end, so a comma-separated list lost its first types there.
+        FormField usedFor = field(result, prefix + "used-for", FormField.Type.text_multi,
+                texts.get("adhoc.status.column.used-for"), false);
+        store.connectionTypes().forEach(usedFor::addValue);
         if (store.certificate().isEmpty()) {
             text(result, prefix + "certificate-names", "certificate-names", texts.get("adhoc.status.no-certificate"),
                     texts);

@@ -76,14 +76,16 @@ class ReportCommandsTest {
         assertEquals("conf/security/keystore.jks", reply.field("store-1-store").getFirstValue());
         assertEquals("conf/security/admin.jks", reply.field("store-2-store").getFirstValue());
         assertEquals("Used for", reply.field("store-1-used-for").getLabel());
-        assertEquals("SOCKET_C2S, SOCKET_S2S", reply.field("store-1-used-for").getFirstValue());
+        assertEquals(List.of("SOCKET_C2S", "SOCKET_S2S"), reply.field("store-1-used-for").getValues());
+        assertEquals(FormField.Type.text_multi, reply.field("store-1-used-for").getType(),
+                "a line each, not one long line that a fixed-width field cuts off");
         assertEquals(List.of("example.org"), reply.field("store-1-certificate-names").getValues());
         assertEquals("CN=R11, O=Let's Encrypt", reply.field("store-1-issuer").getFirstValue());
         assertEquals("EC P-256", reply.field("store-1-key").getFirstValue());
         assertEquals("2025-07-30 00:00 UTC", reply.field("store-1-expires").getFirstValue());
         assertEquals("58", reply.field("store-1-days-left").getFirstValue());
         assertEquals(List.of("conference.example.org"), reply.field("store-1-missing").getValues());
-        assertEquals("ADMIN_CONSOLE", reply.field("store-2-used-for").getFirstValue());
+        assertEquals(List.of("ADMIN_CONSOLE"), reply.field("store-2-used-for").getValues());
         assertEquals(List.of("no certificate for the XMPP domain"),
                 reply.field("store-2-certificate-names").getValues());
         assertEquals(null, reply.requireForm().getElement().element("reported"));

@@ -32,6 +32,7 @@ final class RevokeCommand extends FormCommand {
 
     /** How far back the history is searched; far more than the certificates still valid. */
     private static final int HISTORY_SEARCHED = 500;
+    private static final int SHORT_SERIAL = 12;
 
     private final Clock clock;
 
@@ -87,10 +88,12 @@ final class RevokeCommand extends FormCommand {
         FormField certificate = field(form, "certificate", FormField.Type.list_single,
                 texts.get("adhoc.revoke.certificate"), true);
         // The expiry first: a closed list shows only the start of the chosen option, and it is what
-        // tells the certificate in use from the one it replaced.
+        // tells the certificate in use from the one it replaced. Short, because Psi sizes the list to
+        // its longest option and pushes the reason off the window; the confirmation says it in full.
         Map<String, String> labels = new LinkedHashMap<>();
         revocable.values().forEach(event -> labels.put(event.certificate().serialNumber(),
-                describe("adhoc.revoke.certificate.option", event, texts)));
+                texts.get("adhoc.revoke.certificate.option", event.names().get(0), shortSerial(event),
+                        when(event.certificate().notAfter()), event.names().size() - 1)));
         options(certificate, labels);
         if (revocable.size() == 1) {
             certificate.addValue(revocable.keySet().iterator().next());
@@ -100,6 +103,12 @@ final class RevokeCommand extends FormCommand {
         REASONS.forEach(code -> reason.addOption(texts.get("adhoc.revoke.reason." + code), code));
         reason.addValue("unspecified");
         return form;
+    }
+
+    /** Enough of the serial number to tell two certificates with the same expiry apart. */
+    private static String shortSerial(CertificateEvent event) {
+        String serial = event.certificate().serialNumber();
+        return serial.length() <= SHORT_SERIAL ? serial : serial.substring(0, SHORT_SERIAL) + "…";
     }
 
     private static String describe(String key, CertificateEvent event, Texts texts) {

@@ -207,7 +207,7 @@ class CommandLanguagesTest {
 
     private static int placeholders(String pattern) {
         int formats = new MessageFormat(pattern).getFormatsByArgumentIndex().length;
-        assertTrue(formats <= 3, pattern);
+        assertTrue(formats <= 4, pattern);
         return formats;
     }
 }

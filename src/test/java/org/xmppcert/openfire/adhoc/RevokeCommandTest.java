@@ -61,6 +61,25 @@ class RevokeCommandTest {
     }
 
     @Test
+    void aCertificateWithManyNamesAndALongSerialIsOfferedUnderAShortLabelAndConfirmedInFull() {
+        CertificateFacts longSerial = facts("04a1b2c3d4e5f60718293a4b5c6d7e8f90", "2025-05-20T00:00:00Z",
+                "2025-08-19T00:00:00Z");
+        List<String> names = List.of("example.org", "conference.example.org", "pubsub.example.org", "upload.example.org");
+        when(server.service.history(anyInt())).thenReturn(List.of(new CertificateEvent(
+                Instant.parse("2025-05-20T03:00:00Z"), CertificateEventType.RENEWED, "scheduler", names, longSerial, null)));
+
+        CommandReply choose = server.start(ADMIN, "revoke");
+
+        assertEquals("Expires 2025-08-19 00:00 UTC: example.org and 3 more names, serial 04a1b2c3d4e5…",
+                choose.field("certificate").getOptions().get(0).getLabel());
+        CommandReply confirm = server.send(ADMIN, choose, "next", Map.of("certificate", List.of(longSerial.serialNumber()),
+                "reason", List.of("superseded")));
+        assertTrue(confirm.requireForm().getFields().stream().anyMatch(field -> String.valueOf(field.getFirstValue())
+                .contains("example.org, conference.example.org, pubsub.example.org, upload.example.org, serial "
+                        + longSerial.serialNumber())), "the confirmation names every name and the whole serial");
+    }
+
+    @Test
     void onlyValidUnrevokedCertificatesAreOfferedWithTheRfc5280Reasons() {
         CommandReply choose = server.start(ADMIN, "revoke");
 

@@ -20,22 +20,29 @@ import java.util.Optional;
  * client of the last decade accepts it, and its handshakes are the cheapest.
  */
 public enum KeyType {
-    EC_P256("EC", new ECGenParameterSpec("secp256r1"), "SHA256withECDSA"),
-    EC_P384("EC", new ECGenParameterSpec("secp384r1"), "SHA384withECDSA"),
-    RSA_2048("RSA", new RSAKeyGenParameterSpec(2048, RSAKeyGenParameterSpec.F4), "SHA256withRSA"),
-    RSA_3072("RSA", new RSAKeyGenParameterSpec(3072, RSAKeyGenParameterSpec.F4), "SHA256withRSA"),
-    RSA_4096("RSA", new RSAKeyGenParameterSpec(4096, RSAKeyGenParameterSpec.F4), "SHA256withRSA");
+    EC_P256("ECDSA P-256", "EC", new ECGenParameterSpec("secp256r1"), "SHA256withECDSA"),
+    EC_P384("ECDSA P-384", "EC", new ECGenParameterSpec("secp384r1"), "SHA384withECDSA"),
+    RSA_2048("RSA 2048", "RSA", new RSAKeyGenParameterSpec(2048, RSAKeyGenParameterSpec.F4), "SHA256withRSA"),
+    RSA_3072("RSA 3072", "RSA", new RSAKeyGenParameterSpec(3072, RSAKeyGenParameterSpec.F4), "SHA256withRSA"),
+    RSA_4096("RSA 4096", "RSA", new RSAKeyGenParameterSpec(4096, RSAKeyGenParameterSpec.F4), "SHA256withRSA");
 
     public static final KeyType DEFAULT = EC_P256;
 
+    private final String label;
     private final String algorithm;
     private final AlgorithmParameterSpec parameters;
     private final String signatureAlgorithm;
 
-    KeyType(String algorithm, AlgorithmParameterSpec parameters, String signatureAlgorithm) {
+    KeyType(String label, String algorithm, AlgorithmParameterSpec parameters, String signatureAlgorithm) {
+        this.label = label;
         this.algorithm = algorithm;
         this.parameters = parameters;
         this.signatureAlgorithm = signatureAlgorithm;
+    }
+
+    /** The name admins know the type by, the same in every language (the constant's name is for settings). */
+    public String label() {
+        return label;
     }
 
     /** Generates a fresh key pair of this type in process; the private key never leaves the JVM unencrypted. */

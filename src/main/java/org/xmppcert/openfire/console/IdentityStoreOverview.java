@@ -191,7 +191,7 @@ public final class IdentityStoreOverview {
             this.names = dnsNames(certificate);
             this.issuer = certificate.getIssuerX500Principal().getName(X500Principal.RFC2253);
             this.serialNumber = certificate.getSerialNumber().toString(16);
-            this.keyType = KeyType.of(certificate.getPublicKey()).map(KeyType::name)
+            this.keyType = KeyType.of(certificate.getPublicKey()).map(KeyType::label)
                     .orElse(certificate.getPublicKey().getAlgorithm());
             this.selfSigned = certificate.getIssuerX500Principal().equals(certificate.getSubjectX500Principal());
             this.notBefore = certificate.getNotBefore().toInstant();

@@ -144,7 +144,8 @@ public final class DefaultCertificateService implements CertificateService {
         List<String> replaced = new ArrayList<>();
         change.eabHmacKey().filter(value -> !value.isBlank()).ifPresent(value -> replaced.add("EAB HMAC key"));
         change.tsigSecret().filter(value -> !value.isBlank()).ifPresent(value -> replaced.add("TSIG secret"));
-        audit.settingsChanged(actor, "CA " + settings.ca()
+        audit.settingsChanged(actor, (settings.ca().isAcme() ? "ACME CA at " + directoryOf(settings)
+                : "a CA without ACME (CSR and emailed code)")
                 + (replaced.isEmpty() ? "" : "; replaced " + String.join(", ", replaced)));
         tellRenewalInputChanged();
         return Map.of();

@@ -196,7 +196,7 @@ class DefaultCertificateServiceTest {
         assertEquals(presented.getSerialNumber().toString(16), inUse.serialNumber());
         assertFalse(inUse.selfSigned());
         assertEquals(List.of(), inUse.missingNames());
-        assertEquals("EC_P256", inUse.keyType());
+        assertEquals("ECDSA P-256", inUse.keyType());
         assertTrue(inUse.daysLeft() > 0);
         assertEquals(DOMAIN, status.xmppDomain());
         assertEquals(List.of(List.of(DOMAIN, "conference." + DOMAIN)), status.stores().get(0).contents().stream()
@@ -507,6 +507,8 @@ class DefaultCertificateServiceTest {
                 "admin"));
         assertTrue(service.hasSecret("eabHmacKey"));
         assertTrue(service.hasSecret("tsigSecret"));
+        assertEquals("ACME CA at https://acme.zerossl.com/v2/DV90; replaced EAB HMAC key, TSIG secret",
+                service.history(1).get(0).detail(), "the history names the CA as an admin knows it, never a secret");
         assertEquals(Map.of(), service.saveSettings(zeroSsl, SecretChange.NONE, "admin"), "a saved secret need not be re-entered");
         assertTrue(service.hasSecret("eabHmacKey"), "and is kept");
         CertificateSettings saved = service.settings();

@@ -68,8 +68,8 @@ class RequestCommandTest {
         DataForm form = first.requireForm();
         assertEquals(DataForm.Type.form, form.getType());
         assertEquals("Request a certificate", form.getTitle());
-        assertEquals(List.of("Choose the certificate authority. The next page holds its options; choose Complete now"
-                + " to request with the saved settings."), form.getInstructions());
+        assertEquals(List.of("Choose the certificate authority. The next page holds its options; finish now (Complete"
+                + " or Finish, as your client calls it) to request with the saved settings."), form.getInstructions());
         assertEquals(CommandHarness.node("request"), first.field("FORM_TYPE").getFirstValue());
         FormField ca = first.field("ca");
         assertEquals(FormField.Type.list_single, ca.getType());

@@ -98,7 +98,7 @@
     </div>
     <div class="jive-contentBox cm-store">
         <p class="cm-muted"><fmt:message key="status.store.used-by"/>
-            <c:forEach var="type" items="${store.connectionTypes}" varStatus="loop"><c:out value="${type}"/><c:if test="${not loop.last}">, </c:if></c:forEach>
+            <c:forEach var="type" items="${store.connectionTypes}" varStatus="loop"><fmt:message key="connection-type.${type}"/><c:if test="${not loop.last}">, </c:if></c:forEach>
         </p>
         <c:set var="certificate" value="${store.certificate}"/>
         <c:choose>

@@ -66,7 +66,7 @@ final class StatusCommand extends ReportCommand {
         // width, scrolled to its end, so a comma-separated list lost its first types there.
         FormField usedFor = field(result, prefix + "used-for", FormField.Type.text_multi,
                 texts.get("adhoc.status.column.used-for"), false);
-        store.connectionTypes().forEach(usedFor::addValue);
+        store.connectionTypes().forEach(type -> usedFor.addValue(texts.get("connection-type." + type)));
         if (store.certificate().isEmpty()) {
             text(result, prefix + "certificate-names", "certificate-names", texts.get("adhoc.status.no-certificate"),
                     texts);

@@ -110,7 +110,7 @@ class GajimFormRenderingIT {
                                 Optional.of(new CertificateInUse(CURRENT.serialNumber(), List.of("example.org"),
                                         "CN=R11, O=Let's Encrypt, C=US", "EC P-256", CURRENT.notBefore(),
                                         CURRENT.notAfter(), 78, false, List.of("conference.example.org")))),
-                        new StoreStatus("conf/security/admin.jks", List.of("ADMIN_CONSOLE"), Optional.empty())),
+                        new StoreStatus("conf/security/admin.jks", List.of("WEBADMIN"), Optional.empty())),
                 Optional.of(Instant.parse("2025-07-19T03:00:00Z")),
                 Optional.of(new LastAttempt(LastAttempt.Outcome.FAILED, Instant.parse("2025-05-31T03:00:00Z"),
                         CertificateEvent.SCHEDULER, Optional.of("conference.example.org: DNS problem: NXDOMAIN"))),

@@ -44,7 +44,7 @@ class ReportCommandsTest {
                                         "EC P-256", Instant.parse("2025-05-01T00:00:00Z"),
                                         Instant.parse("2025-07-30T00:00:00Z"), 58, false,
                                         List.of("conference.example.org")))),
-                        new StoreStatus("conf/security/admin.jks", List.of("ADMIN_CONSOLE"), Optional.empty())),
+                        new StoreStatus("conf/security/admin.jks", List.of("WEBADMIN"), Optional.empty())),
                 Optional.of(Instant.parse("2025-06-30T00:00:00Z")),
                 Optional.of(new LastAttempt(Outcome.RENEWED, Instant.parse("2025-05-01T03:00:00Z"), "scheduler",
                         Optional.empty())),
@@ -76,7 +76,8 @@ class ReportCommandsTest {
         assertEquals("conf/security/keystore.jks", reply.field("store-1-store").getFirstValue());
         assertEquals("conf/security/admin.jks", reply.field("store-2-store").getFirstValue());
         assertEquals("Used for", reply.field("store-1-used-for").getLabel());
-        assertEquals(List.of("SOCKET_C2S", "SOCKET_S2S"), reply.field("store-1-used-for").getValues());
+        assertEquals(List.of("client connections (c2s)", "server-to-server (s2s)"),
+                reply.field("store-1-used-for").getValues());
         assertEquals(FormField.Type.text_multi, reply.field("store-1-used-for").getType(),
                 "a line each, not one long line that a fixed-width field cuts off");
         assertEquals(List.of("example.org"), reply.field("store-1-certificate-names").getValues());
@@ -85,7 +86,7 @@ class ReportCommandsTest {
         assertEquals("2025-07-30 00:00 UTC", reply.field("store-1-expires").getFirstValue());
         assertEquals("58", reply.field("store-1-days-left").getFirstValue());
         assertEquals(List.of("conference.example.org"), reply.field("store-1-missing").getValues());
-        assertEquals(List.of("ADMIN_CONSOLE"), reply.field("store-2-used-for").getValues());
+        assertEquals(List.of("admin console"), reply.field("store-2-used-for").getValues());
         assertEquals(List.of("no certificate for the XMPP domain"),
                 reply.field("store-2-certificate-names").getValues());
         assertEquals(null, reply.requireForm().getElement().element("reported"));

@@ -21,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.jivesoftware.openfire.spi.ConnectionType;
 import org.junit.jupiter.api.Test;
 import org.xmppcert.core.acme.ChallengeType;
 import org.xmppcert.core.acme.IssuanceProblem;
@@ -64,6 +65,7 @@ class ConsoleBundlesTest {
             Map.entry("status.action.${action.kind}", names(CertificateStatus.CallToAction.Kind.values())),
             Map.entry("status.last-attempt.${attempt.outcome}", names(CertificateStatus.LastAttempt.Outcome.values())),
             Map.entry("revoke.reason.${reason}", RevokePage.REASONS),
+            Map.entry("connection-type.${type}", names(ConnectionType.values())),
             Map.entry("${outcome.key}", outcomeKeys()));
 
     @Test

@@ -146,7 +146,8 @@ class ConsolePagesIT {
         assertTrue(store.contains("363 days left"), store);
         assertEquals(List.of("conference.example.org", "upload.example.org"),
                 browser.findElements(By.className("cm-missing")).stream().map(WebElement::getText).toList());
-        assertTrue(store.contains("SOCKET_C2S, SOCKET_S2S, BOSH_C2S, WEBADMIN"), store);
+        assertTrue(store.contains("client connections (c2s), server-to-server (s2s), BOSH and WebSocket, admin console"),
+                store);
         photograph("status");
 
         browser.findElement(By.id("cm-request-now")).click();

@@ -13,6 +13,6 @@
         return;
     }
     pageContext.setAttribute("progress", progress);
-%><%@ include file="WEB-INF/includes/outcome-text.jspf" %><%
-    out.print(progress.toJson((String) request.getAttribute("csrf"), (String) pageContext.getAttribute("outcomeText")));
+%><c:set var="wordedMessages" value="${progress.outcome}"/><%@ include file="WEB-INF/includes/words-text.jspf" %><%
+    out.print(progress.toJson((String) request.getAttribute("csrf"), (String) pageContext.getAttribute("wordedText")));
 %>

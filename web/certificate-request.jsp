@@ -109,12 +109,12 @@
             </form>
         </div>
 
-        <%@ include file="WEB-INF/includes/outcome-text.jspf" %>
+        <c:set var="wordedMessages" value="${progress.outcome}"/><%@ include file="WEB-INF/includes/words-text.jspf" %>
         <div id="cm-failure" class="jive-error cm-notice" role="alert" ${progress.failed ? '' : 'hidden'}>
-            <strong><fmt:message key="request.failed"/></strong> <span id="cm-failure-text"><c:out value="${progress.failed ? outcomeText : ''}"/></span>
+            <strong><fmt:message key="request.failed"/></strong> <span id="cm-failure-text"><c:out value="${progress.failed ? wordedText : ''}"/></span>
         </div>
         <div id="cm-result" class="jive-success cm-notice" ${progress.installed ? '' : 'hidden'}>
-            <strong><fmt:message key="request.installed"/></strong> <span id="cm-result-text"><c:out value="${progress.installed ? outcomeText : ''}"/></span>
+            <strong><fmt:message key="request.installed"/></strong> <span id="cm-result-text"><c:out value="${progress.installed ? wordedText : ''}"/></span>
             <a href="certificates.jsp"><fmt:message key="request.see-status"/></a>
         </div>
 

@@ -27,7 +27,7 @@
             <p><strong><fmt:message key="status.attention"/></strong></p>
             <c:if test="${not empty view.actions}">
                 <ul class="cm-actions">
-                    <c:forEach var="action" items="${view.actions}"><li class="cm-action-${fn:toLowerCase(action.kind)}"><fmt:message key="status.action.${action.kind}" var="actionText"><c:forEach var="argument" items="${action.arguments}"><fmt:param value="${argument}"/></c:forEach></fmt:message><c:out value="${actionText}"/></li></c:forEach>
+                    <c:forEach var="action" items="${view.actions}"><li class="cm-action-${fn:toLowerCase(action.kind)}"><c:set var="wordedMessages" value="${action.reasons}"/><%@ include file="WEB-INF/includes/words-text.jspf" %><fmt:message key="status.action.${action.kind}" var="actionText"><c:forEach var="argument" items="${action.arguments}"><fmt:param value="${argument}"/></c:forEach><c:if test="${not empty action.reasons}"><fmt:param value="${wordedText}"/></c:if></fmt:message><c:out value="${actionText}"/></li></c:forEach>
                 </ul>
             </c:if>
             <form method="post" action="certificate-request.jsp" class="cm-inline-form">
@@ -79,8 +79,9 @@
                         <c:when test="${attempt.scheduler}"><fmt:message key="status.last-attempt.by-scheduler" var="attemptActor"/></c:when>
                         <c:otherwise><fmt:message key="status.last-attempt.by" var="attemptActor"><fmt:param value="${attempt.actor}"/></fmt:message></c:otherwise>
                     </c:choose>
+                    <c:set var="wordedMessages" value="${attempt.reasons}"/><%@ include file="WEB-INF/includes/words-text.jspf" %>
                     <c:choose>
-                        <c:when test="${not empty attempt.detail}"><c:set var="attemptDetail" value="${attempt.detail}"/></c:when>
+                        <c:when test="${not empty wordedText}"><c:set var="attemptDetail" value="${wordedText}"/></c:when>
                         <c:otherwise><fmt:message key="status.last-attempt.no-reason" var="attemptDetail"/></c:otherwise>
                     </c:choose>
                     <fmt:message key="status.last-attempt.${attempt.outcome}" var="attemptText"><fmt:param value="${attempt.at}"/><fmt:param value="${attemptActor}"/><fmt:param value="${attemptDetail}"/></fmt:message>

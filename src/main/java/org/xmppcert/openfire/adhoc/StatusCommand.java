@@ -2,6 +2,7 @@ package org.xmppcert.openfire.adhoc;
 
 import java.time.Instant;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 import org.dom4j.Element;
 import org.jivesoftware.openfire.commands.SessionData;
@@ -95,10 +96,11 @@ final class StatusCommand extends ReportCommand {
 
     /** The action in the requester's language, its instants written the way the other commands write them. */
     private static String words(CallToAction action, Texts texts) {
+        Stream<Object> facts = action.arguments().stream()
+                .map(argument -> argument instanceof Instant instant ? when(instant) : argument);
+        Stream<Object> reasons = action.reasons().isEmpty() ? Stream.empty() : Stream.of(texts.words(action.reasons()));
         return texts.get("adhoc.status.action." + action.kind().name().toLowerCase(Locale.ROOT),
-                action.arguments().stream()
-                        .map(argument -> argument instanceof Instant instant ? when(instant) : argument)
-                        .toArray());
+                Stream.concat(facts, reasons).toArray());
     }
 
     private static String words(LastAttempt attempt, Texts texts) {
@@ -106,7 +108,7 @@ final class StatusCommand extends ReportCommand {
         String outcome = "adhoc.status.last-attempt." + attempt.outcome().name().toLowerCase(Locale.ROOT);
         return attempt.outcome() == LastAttempt.Outcome.FAILED
                 ? texts.get(outcome, when(attempt.at()), actor,
-                        attempt.detail().orElseGet(() -> texts.get("adhoc.status.no-reason")))
+                        attempt.reasons().isEmpty() ? texts.get("adhoc.status.no-reason") : texts.words(attempt.reasons()))
                 : texts.get(outcome, when(attempt.at()), actor);
     }
 

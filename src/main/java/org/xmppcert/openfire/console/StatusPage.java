@@ -103,6 +103,11 @@ public final class StatusPage {
                     .map(argument -> argument instanceof Instant instant ? Date.from(instant) : argument)
                     .toList();
         }
+
+        /** Sentences that complete the action's text, as its last argument: why the last attempt failed. */
+        public List<Message> getReasons() {
+            return Message.of(action.reasons());
+        }
     }
 
     /** The last attempt, as the page words it: outcome, time, who started it and, if it failed, why. */
@@ -130,9 +135,9 @@ public final class StatusPage {
             return CertificateEvent.SCHEDULER.equals(attempt.actor());
         }
 
-        /** Why it failed, in the words of whoever said so; null when it did not fail or nobody said. */
-        public String getDetail() {
-            return attempt.detail().orElse(null);
+        /** Why it failed, for the page to word; empty when it did not fail or nobody said. */
+        public List<Message> getReasons() {
+            return Message.of(attempt.reasons());
         }
     }
 

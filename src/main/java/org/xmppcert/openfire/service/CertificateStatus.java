@@ -62,17 +62,19 @@ public record CertificateStatus(String xmppDomain, List<String> requiredNames, L
     /**
      * How the last attempt to obtain a certificate went.
      *
-     * @param at     when it ended, or when it started while it is {@link Outcome#RUNNING}
-     * @param actor  the admin's username, or {@code scheduler}
-     * @param detail why it failed, as the CA or the engine said it ({@link Outcome#FAILED} only)
+     * @param at      when it ended, or when it started while it is {@link Outcome#RUNNING}
+     * @param actor   the admin's username, or {@code scheduler}
+     * @param reasons why it failed ({@link Outcome#FAILED} only; empty when nobody said): the run's own
+     *                sentences while the server still has the run, else the history's record quoted as
+     *                it was written ({@code failure.recorded})
      */
-    public record LastAttempt(Outcome outcome, Instant at, String actor, Optional<String> detail) {
+    public record LastAttempt(Outcome outcome, Instant at, String actor, List<Sentence> reasons) {
 
         public LastAttempt {
             Objects.requireNonNull(outcome, "outcome");
             Objects.requireNonNull(at, "at");
             Objects.requireNonNull(actor, "actor");
-            Objects.requireNonNull(detail, "detail");
+            reasons = List.copyOf(reasons);
         }
 
         public enum Outcome { RUNNING, ISSUED, RENEWED, FAILED }
@@ -83,12 +85,18 @@ public record CertificateStatus(String xmppDomain, List<String> requiredNames, L
      * with the factory named after its kind, which fixes the order of the facts the texts number.
      *
      * @param arguments strings, numbers and instants, in the order {@link Kind} gives for each kind
+     * @param reasons   sentences read after the action's own text: why the last attempt failed
      */
-    public record CallToAction(Kind kind, List<Object> arguments) {
+    public record CallToAction(Kind kind, List<Object> arguments, List<Sentence> reasons) {
 
         public CallToAction {
             Objects.requireNonNull(kind, "kind");
             arguments = List.copyOf(arguments);
+            reasons = List.copyOf(reasons);
+        }
+
+        private CallToAction(Kind kind, List<Object> arguments) {
+            this(kind, arguments, List.of());
         }
 
         public enum Kind {
@@ -107,7 +115,7 @@ public record CertificateStatus(String xmppDomain, List<String> requiredNames, L
              * listed, and no request can be made until it can; Openfire's log names the parts. No arguments.
              */
             SERVER_NOT_FULLY_READ,
-            /** The last attempt failed. Arguments: the reason as the CA or the engine gave it. */
+            /** The last attempt failed. No arguments; its reasons follow. */
             LAST_ATTEMPT_FAILED,
             /** The last attempt failed and nobody said why. No arguments. */
             LAST_ATTEMPT_FAILED_WITHOUT_REASON,
@@ -139,9 +147,9 @@ public record CertificateStatus(String xmppDomain, List<String> requiredNames, L
             return new CallToAction(Kind.SERVER_NOT_FULLY_READ, List.of());
         }
 
-        public static CallToAction lastAttemptFailed(Optional<String> reason) {
-            return reason.map(given -> new CallToAction(Kind.LAST_ATTEMPT_FAILED, List.of(given)))
-                    .orElseGet(() -> new CallToAction(Kind.LAST_ATTEMPT_FAILED_WITHOUT_REASON, List.of()));
+        public static CallToAction lastAttemptFailed(List<Sentence> reasons) {
+            return reasons.isEmpty() ? new CallToAction(Kind.LAST_ATTEMPT_FAILED_WITHOUT_REASON, List.of())
+                    : new CallToAction(Kind.LAST_ATTEMPT_FAILED, List.of(), reasons);
         }
 
         public static CallToAction agreeToTerms() {

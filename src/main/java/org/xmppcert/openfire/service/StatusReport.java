@@ -70,7 +70,7 @@ final class StatusReport {
             actions.add(CallToAction.serverNotFullyRead());
         }
         lastAttempt.filter(attempt -> attempt.outcome() == Outcome.FAILED)
-                .ifPresent(failed -> actions.add(CallToAction.lastAttemptFailed(failed.detail())));
+                .ifPresent(failed -> actions.add(CallToAction.lastAttemptFailed(failed.reasons())));
         if (settings.ca().isAcme() && !settings.termsAgreed()) {
             actions.add(CallToAction.agreeToTerms());
         }
@@ -108,12 +108,25 @@ final class StatusReport {
         Optional<OrderProgress> running = latestOrder.filter(order -> !order.phase().finished());
         if (running.isPresent()) {
             return running.map(order -> new LastAttempt(Outcome.RUNNING, order.startedAt(), order.startedBy(),
-                    Optional.empty()));
+                    List.of()));
         }
         return history.stream().filter(StatusReport::isAttempt).findFirst()
                 .map(event -> new LastAttempt(outcome(event.type()), event.at(), event.actor(),
-                        event.type() == CertificateEventType.FAILED ? Optional.ofNullable(event.detail())
-                                : Optional.empty()));
+                        event.type() == CertificateEventType.FAILED ? reasons(event, latestOrder) : List.of()));
+    }
+
+    /**
+     * Why a recorded attempt failed: the run's own sentences if it is the run this server still
+     * holds (same admin, ended after it started), so the reader gets them in their language; else
+     * the history's record, which is kept as it was written.
+     */
+    private static List<Sentence> reasons(CertificateEvent failed, Optional<OrderProgress> latestOrder) {
+        Optional<List<Sentence>> fromTheRun = latestOrder
+                .filter(order -> order.phase() == OrderProgress.Phase.FAILED)
+                .filter(order -> order.startedBy().equals(failed.actor()) && !failed.at().isBefore(order.startedAt()))
+                .map(OrderProgress::outcome);
+        return fromTheRun.orElseGet(() -> failed.detail() == null || failed.detail().isBlank() ? List.of()
+                : List.of(Sentence.of("failure.recorded", failed.detail())));
     }
 
     private static Outcome outcome(CertificateEventType attempt) {

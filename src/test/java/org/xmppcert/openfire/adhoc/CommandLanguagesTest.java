@@ -60,9 +60,9 @@ class CommandLanguagesTest {
         when(server.service.status()).thenReturn(new CertificateStatus("example.org", List.of("example.org"), List.of(),
                 Optional.empty(), Optional.of(new CertificateStatus.LastAttempt(
                         CertificateStatus.LastAttempt.Outcome.FAILED, Instant.parse("2025-05-02T10:15:00Z"),
-                        "scheduler", Optional.of("example.org: NXDOMAIN"))),
+                        "scheduler", FailureReport.cancelled().sentences())),
                 List.of(CertificateStatus.CallToAction.noCaSignedCertificate("example.org"),
-                        CertificateStatus.CallToAction.lastAttemptFailed(Optional.of("example.org: NXDOMAIN")))));
+                        CertificateStatus.CallToAction.lastAttemptFailed(FailureReport.cancelled().sentences()))));
 
         CommandReply status = server.start(GERMAN_ADMIN, "status");
         assertEquals("Zertifikatsstatus", status.requireForm().getTitle());
@@ -70,9 +70,10 @@ class CommandLanguagesTest {
         assertEquals("keine", status.field("next-renewal").getFirstValue());
         assertEquals(List.of("Für example.org gibt es noch kein von einer Zertifizierungsstelle signiertes Zertifikat:"
                         + " Fordern Sie eines an, damit Clients und Server diesem Server vertrauen können.",
-                "Der letzte Versuch ist fehlgeschlagen: example.org: NXDOMAIN"), status.field("actions").getValues());
+                "Der letzte Versuch ist fehlgeschlagen: Die Anforderung wurde abgebrochen."),
+                status.field("actions").getValues());
         assertEquals("Fehlgeschlagen 2025-05-02 10:15 UTC, gestartet von der automatischen Erneuerung:"
-                + " example.org: NXDOMAIN", status.field("last-attempt").getFirstValue());
+                + " Die Anforderung wurde abgebrochen.", status.field("last-attempt").getFirstValue());
 
         when(server.service.settings()).thenReturn(Fixtures.settings(CaPreset.LETS_ENCRYPT));
         when(server.service.requestCertificate("chef")).thenReturn("order-3");

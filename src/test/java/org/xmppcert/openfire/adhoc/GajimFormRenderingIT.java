@@ -34,6 +34,7 @@ import org.xmppcert.core.challenge.TxtRecord;
 import org.xmppcert.core.history.CertificateEvent;
 import org.xmppcert.core.history.CertificateEventType;
 import org.xmppcert.core.history.CertificateFacts;
+import org.xmppcert.openfire.service.Sentence;
 import org.xmppcert.openfire.service.CaPreset;
 import org.xmppcert.openfire.service.CertificateStatus;
 import org.xmppcert.openfire.service.CertificateStatus.CallToAction;
@@ -113,9 +114,11 @@ class GajimFormRenderingIT {
                         new StoreStatus("conf/security/admin.jks", List.of("WEBADMIN"), Optional.empty())),
                 Optional.of(Instant.parse("2025-07-19T03:00:00Z")),
                 Optional.of(new LastAttempt(LastAttempt.Outcome.FAILED, Instant.parse("2025-05-31T03:00:00Z"),
-                        CertificateEvent.SCHEDULER, Optional.of("conference.example.org: DNS problem: NXDOMAIN"))),
+                        CertificateEvent.SCHEDULER, List.of(Sentence.of("failure.recorded",
+                                "conference.example.org: DNS problem: NXDOMAIN")))),
                 List.of(CallToAction.namesNotCovered(List.of("conference.example.org")),
-                        CallToAction.lastAttemptFailed(Optional.of("conference.example.org: DNS problem: NXDOMAIN")))));
+                        CallToAction.lastAttemptFailed(List.of(Sentence.of("failure.recorded",
+                                "conference.example.org: DNS problem: NXDOMAIN"))))));
 
         GajimCommandWindow.Shown shown = show(execute("status"), "result");
 

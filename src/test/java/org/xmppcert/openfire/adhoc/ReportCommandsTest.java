@@ -15,6 +15,7 @@ import org.xmpp.packet.JID;
 import org.xmppcert.core.history.CertificateEvent;
 import org.xmppcert.core.history.CertificateEventType;
 import org.xmppcert.core.history.CertificateFacts;
+import org.xmppcert.openfire.service.Sentence;
 import org.xmppcert.openfire.service.CertificateStatus;
 import org.xmppcert.openfire.service.CertificateStatus.CallToAction;
 import org.xmppcert.openfire.service.CertificateStatus.CertificateInUse;
@@ -47,7 +48,7 @@ class ReportCommandsTest {
                         new StoreStatus("conf/security/admin.jks", List.of("WEBADMIN"), Optional.empty())),
                 Optional.of(Instant.parse("2025-06-30T00:00:00Z")),
                 Optional.of(new LastAttempt(Outcome.RENEWED, Instant.parse("2025-05-01T03:00:00Z"), "scheduler",
-                        Optional.empty())),
+                        List.of())),
                 List.of(CallToAction.expiresSoon(1, Instant.parse("2025-07-30T00:00:00Z")),
                         CallToAction.namesNotCovered(List.of("conference.example.org")))));
 
@@ -111,8 +112,8 @@ class ReportCommandsTest {
         server.admins.add("admin@example.org");
         when(server.service.status()).thenReturn(new CertificateStatus("example.org", List.of("example.org"), List.of(),
                 Optional.empty(), Optional.of(new LastAttempt(Outcome.FAILED, Instant.parse("2025-05-02T10:15:00Z"),
-                        "admin", Optional.empty())),
-                List.of(CallToAction.lastAttemptFailed(Optional.empty()), CallToAction.agreeToTerms())));
+                        "admin", List.of())),
+                List.of(CallToAction.lastAttemptFailed(List.of()), CallToAction.agreeToTerms())));
 
         CommandReply reply = server.start(ADMIN, "status");
 

@@ -66,7 +66,8 @@ class ConsoleBundlesTest {
             Map.entry("status.last-attempt.${attempt.outcome}", names(CertificateStatus.LastAttempt.Outcome.values())),
             Map.entry("revoke.reason.${reason}", RevokePage.REASONS),
             Map.entry("connection-type.${type}", names(ConnectionType.values())),
-            Map.entry("${outcome.key}", outcomeKeys()));
+            Map.entry("${wordedMessage.key}", Stream.concat(outcomeKeys().stream(), Stream.of("failure.recorded"))
+                    .toList()));
 
     @Test
     void everyKeyThePagesAndBeansUseIsInEveryBundle() throws IOException {

@@ -109,10 +109,10 @@ class ConsolePagesIT {
                         new CertificateStatus.StoredCertificate("old.example.net", List.of("old.example.net"),
                                 "CN=R10, O=Let's Encrypt", NOW.minus(20, ChronoUnit.DAYS))))),
                 Optional.empty(), Optional.of(new LastAttempt(LastAttempt.Outcome.FAILED,
-                        NOW.minus(3, ChronoUnit.HOURS), "scheduler", Optional.of(CA_REASON))),
+                        NOW.minus(3, ChronoUnit.HOURS), "scheduler", List.of(Sentence.of("failure.recorded", CA_REASON)))),
                 List.of(CallToAction.noCaSignedCertificate("example.org"),
                         CallToAction.namesNotCovered(List.of("conference.example.org", "upload.example.org")),
-                        CallToAction.lastAttemptFailed(Optional.of(CA_REASON)), CallToAction.agreeToTerms())));
+                        CallToAction.lastAttemptFailed(List.of(Sentence.of("failure.recorded", CA_REASON))), CallToAction.agreeToTerms())));
     }
 
     @Test
@@ -201,7 +201,7 @@ class ConsolePagesIT {
                         "EC P-256", NOW.minus(1, ChronoUnit.DAYS), NOW.plus(89, ChronoUnit.DAYS), 89, false,
                         List.of())))),
                 Optional.of(NOW.plus(59, ChronoUnit.DAYS)), Optional.of(new LastAttempt(LastAttempt.Outcome.RENEWED,
-                        NOW.minus(1, ChronoUnit.DAYS), ConsoleServer.ADMIN, Optional.empty())), List.of()));
+                        NOW.minus(1, ChronoUnit.DAYS), ConsoleServer.ADMIN, List.of())), List.of()));
 
         browser.get(server.url("certificates.jsp"));
 

@@ -238,7 +238,7 @@ class DefaultCertificateServiceTest {
             assertEquals(CertificateEventType.FAILED, service.history(1).get(0).type());
             List<CertificateStatus.CallToAction> actions = service.status().actions();
             assertTrue(actions.stream().anyMatch(action -> action.kind() == CertificateStatus.CallToAction.Kind.LAST_ATTEMPT_FAILED
-                    && action.arguments().toString().contains("still presents another certificate")), actions.toString());
+                    && action.reasons().equals(failed.outcome())), actions.toString());
         }
     }
 
@@ -264,10 +264,18 @@ class DefaultCertificateServiceTest {
         assertTrue(failure.detail().orElseThrow().contains("key authorization"), "the CA's own words, verbatim");
         CertificateEvent event = service.history(1).get(0);
         assertEquals(CertificateEventType.FAILED, event.type());
-        assertTrue(service.status().actions().stream()
+        assertEquals(failed.outcome(), service.status().lastAttempt().orElseThrow().reasons(),
+                "while the server holds the run, its sentences, for each reader's language");
+
+        service.close();
+        service = service(http01);
+        CertificateStatus afterRestart = service.status();
+        assertEquals(List.of(Sentence.of("failure.recorded", event.detail())),
+                afterRestart.lastAttempt().orElseThrow().reasons(), "after a restart, the record as it was written");
+        assertTrue(afterRestart.actions().stream()
                 .filter(action -> action.kind() == CertificateStatus.CallToAction.Kind.LAST_ATTEMPT_FAILED)
-                .anyMatch(action -> action.arguments().get(0).toString().contains("broken.example.net")),
-                service.status().actions().toString());
+                .anyMatch(action -> action.reasons().get(0).arguments().get(0).toString().contains("broken.example.net")),
+                afterRestart.actions().toString());
     }
 
     @Test

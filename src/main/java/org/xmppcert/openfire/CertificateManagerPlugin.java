@@ -302,7 +302,7 @@ public final class CertificateManagerPlugin implements Plugin {
      */
     private void registerClusterCatchUp(DefaultCertificateService service, PluginStorage storage) {
         registrations.add("answers to cluster nodes catching up", () -> CatchUpQuery.answerWith(() ->
-                service.managedCertificates().isEmpty() ? Optional.empty() : bundleInService()
+                CatchUpQuery.managedOnly(bundleInService(), service.managedCertificates())
                         .map(bundle -> CertificateClusterTask.carrying(bundle, storage.sealer()))), Runnable::run);
         ClusterCatchUp catchUp = new ClusterCatchUp(() -> bundleInService().map(CertificateBundle::leaf),
                 task -> TaskEngine.getInstance().submit(task));

@@ -387,10 +387,11 @@ public final class CertificateManagerPlugin implements Plugin {
                     distinct.add(store);
                 }
             }
-            List<IdentityStore> reapplied = fileSync.reapplyAtStart(distinct, xmppDomain());
-            if (!reapplied.isEmpty()) {
-                LOG.info("Put the certificate installed before the last stop back into {} identity store(s)",
-                        reapplied.size());
+            List<IdentityStore> unwritten = fileSync.reapplyAtStart(distinct, xmppDomain());
+            if (!unwritten.isEmpty()) {
+                // After a reload the live stores held it all along: only the file write is owed.
+                LOG.info("The certificate installed before the last stop is in service in {} identity store(s) whose"
+                        + " keystore file does not hold it yet", unwritten.size());
             }
         } catch (Exception e) {
             LOG.warn("Could not check for a certificate installed before the last stop whose keystore file was not"

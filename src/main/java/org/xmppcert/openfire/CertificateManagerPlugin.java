@@ -1,6 +1,7 @@
 package org.xmppcert.openfire;
 
 import java.io.File;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.TimerTask;
 import java.util.concurrent.ExecutorService;
@@ -22,6 +24,7 @@ import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
+import java.util.stream.Stream;
 
 import org.eclipse.jetty.ee8.servlet.ServletContextHandler;
 import org.jivesoftware.openfire.XMPPServer;
@@ -299,7 +302,7 @@ public final class CertificateManagerPlugin implements Plugin {
      */
     private void registerClusterCatchUp(DefaultCertificateService service, PluginStorage storage) {
         registrations.add("answers to cluster nodes catching up", () -> CatchUpQuery.answerWith(() ->
-                service.managedCertificates().isEmpty() ? Optional.empty() : bundleInService()
+                CatchUpQuery.managedOnly(bundleInService(), service.managedCertificates())
                         .map(bundle -> CertificateClusterTask.carrying(bundle, storage.sealer()))), Runnable::run);
         ClusterCatchUp catchUp = new ClusterCatchUp(() -> bundleInService().map(CertificateBundle::leaf),
                 task -> TaskEngine.getInstance().submit(task));
@@ -348,12 +351,25 @@ public final class CertificateManagerPlugin implements Plugin {
      * deletes the jar first, then unloads). A reload or an update keeps the jar in place.
      */
     private boolean stoppingForGood() {
-        if (XMPPServer.getInstance().isShuttingDown() || pluginDirectory == null) {
-            return true;
+        return XMPPServer.getInstance().isShuttingDown() || pluginDirectory == null
+                || !archiveRemains(pluginDirectory.toPath());
+    }
+
+    /**
+     * Whether the jar or war this plugin was extracted from is still in the plugins folder. Openfire
+     * names the folder after the archive in lower case and deletes the archive whatever its case, so
+     * an archive named {@code CertificateManager.jar} counts too. Unreadable counts as gone: the
+     * write at the stop is the safe side, at worst it closes the sessions a reload would have kept.
+     */
+    static boolean archiveRemains(Path pluginDirectory) {
+        String name = pluginDirectory.getFileName().toString().toLowerCase(Locale.ROOT);
+        try (Stream<Path> files = Files.list(pluginDirectory.getParent())) {
+            return files.filter(Files::isRegularFile)
+                    .map(file -> file.getFileName().toString().toLowerCase(Locale.ROOT))
+                    .anyMatch(file -> file.equals(name + ".jar") || file.equals(name + ".war"));
+        } catch (IOException e) {
+            return false;
         }
-        Path plugins = pluginDirectory.toPath().getParent();
-        String name = pluginDirectory.getName();
-        return !Files.exists(plugins.resolve(name + ".jar")) && !Files.exists(plugins.resolve(name + ".war"));
     }
 
     /**
@@ -371,10 +387,11 @@ public final class CertificateManagerPlugin implements Plugin {
                     distinct.add(store);
                 }
             }
-            List<IdentityStore> reapplied = fileSync.reapplyAtStart(distinct, xmppDomain());
-            if (!reapplied.isEmpty()) {
-                LOG.info("Put the certificate installed before the last stop back into {} identity store(s)",
-                        reapplied.size());
+            List<IdentityStore> unwritten = fileSync.reapplyAtStart(distinct, xmppDomain());
+            if (!unwritten.isEmpty()) {
+                // After a reload the live stores held it all along: only the file write is owed.
+                LOG.info("The certificate installed before the last stop is in service in {} identity store(s) whose"
+                        + " keystore file does not hold it yet", unwritten.size());
             }
         } catch (Exception e) {
             LOG.warn("Could not check for a certificate installed before the last stop whose keystore file was not"

@@ -14,6 +14,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -276,6 +277,24 @@ class CertificateManagerPluginLifecycleTest {
         CertificateManagerPlugin retried = new CertificateManagerPlugin();
         retried.initializePlugin(pluginManager, directory.toFile());
         retried.destroyPlugin();
+    }
+
+    /**
+     * A reload keeps the archive, so the keystore write waits for the next start and sessions stay;
+     * a deletion removes it first. Openfire's folder is the archive's name in lower case, whatever
+     * case the archive has, and the archive must still count.
+     */
+    @Test
+    void thePluginStopsForGoodOnlyOnceItsArchiveIsGoneWhateverItsCase() throws Exception {
+        Path extracted = Files.createDirectory(directory.resolve("certificatemanager"));
+        assertFalse(CertificateManagerPlugin.archiveRemains(extracted), "no archive: deleted");
+
+        Path archive = Files.createFile(directory.resolve("CertificateManager.jar"));
+        assertTrue(CertificateManagerPlugin.archiveRemains(extracted), "uploaded with capitals: still there");
+
+        Files.delete(archive);
+        Files.createFile(directory.resolve("certificatemanager.war"));
+        assertTrue(CertificateManagerPlugin.archiveRemains(extracted));
     }
 
     @Test

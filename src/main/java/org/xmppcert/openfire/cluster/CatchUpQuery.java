@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.io.InvalidObjectException;
 import java.io.ObjectInput;
 import java.io.ObjectOutput;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import org.jivesoftware.util.cache.ClusterTask;
+import org.xmppcert.core.renewal.ManagedCertificate;
+import org.xmppcert.openfire.install.CertificateBundle;
 
 /**
  * What a node that joins the cluster asks the senior member: the certificate the plugin put in
@@ -37,6 +40,22 @@ public final class CatchUpQuery implements ClusterTask<CertificateClusterTask> {
     public static Runnable answerWith(Supplier<Optional<CertificateClusterTask>> managedCertificate) {
         ANSWERING.set(managedCertificate);
         return () -> ANSWERING.compareAndSet(managedCertificate, null);
+    }
+
+    /**
+     * What the senior answers with: the certificate it serves if that is the one the plugin
+     * installed. The store may serve the domain with another one while the plugin still manages
+     * its own (one an admin added by hand that is valid for longer), and that is not the plugin's
+     * to hand out.
+     *
+     * @param inService what the senior serves its domain with now
+     * @param managed   the certificates the plugin installed and the stores still serve
+     */
+    public static Optional<CertificateBundle> managedOnly(Optional<CertificateBundle> inService,
+                                                          List<ManagedCertificate> managed) {
+        return inService.filter(bundle -> managed.stream().anyMatch(certificate ->
+                certificate.notBefore().equals(bundle.leaf().getNotBefore().toInstant())
+                        && certificate.notAfter().equals(bundle.leaf().getNotAfter().toInstant())));
     }
 
     @Override

@@ -35,6 +35,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.MockedStatic;
 import org.xmppcert.core.keys.KeyType;
+import org.xmppcert.core.renewal.IssuanceKind;
+import org.xmppcert.core.renewal.ManagedCertificate;
 import org.xmppcert.core.secrets.SecretSealer;
 import org.xmppcert.openfire.install.CertificateBundle;
 import org.xmppcert.openfire.install.InstallOutcome;
@@ -206,7 +208,20 @@ class CertificateClusterTaskTest {
 
     @Test
     void aSeniorServingACertificateThePluginDidNotInstallSendsNothing() {
-        assertEquals(List.of(), joinWhileTheSeniorAnswers(Optional.empty(), Optional.empty()));
+        ManagedCertificate installedByThePlugin = ManagedCertificate.of("example.org", List.of("example.org"),
+                IssuanceKind.ACME, NOW, NOW.plus(Duration.ofDays(30)));
+        Optional<CertificateBundle> servedFor90Days = Optional.of(bundle);
+
+        assertEquals(List.of(), joinWhileTheSeniorAnswers(
+                CatchUpQuery.managedOnly(servedFor90Days, List.of(installedByThePlugin)), Optional.empty()),
+                "one an admin added by hand, served instead of the plugin's");
+        assertEquals(List.of(), joinWhileTheSeniorAnswers(
+                CatchUpQuery.managedOnly(servedFor90Days, List.of()), Optional.empty()), "the plugin manages none");
+        ManagedCertificate theOneServed = ManagedCertificate.of("example.org", List.of("example.org"),
+                IssuanceKind.ACME, NOW, NOW.plus(Duration.ofDays(90)));
+        assertEquals(List.of(bundle.chain()), joinWhileTheSeniorAnswers(
+                CatchUpQuery.managedOnly(servedFor90Days, List.of(theOneServed)), Optional.empty()).stream()
+                .map(CertificateBundle::chain).toList());
     }
 
     @Test

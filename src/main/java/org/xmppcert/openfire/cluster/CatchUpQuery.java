@@ -1,7 +1,6 @@
 package org.xmppcert.openfire.cluster;
 
 import java.io.IOException;
-import java.io.InvalidObjectException;
 import java.io.ObjectInput;
 import java.io.ObjectOutput;
 import java.util.List;
@@ -24,8 +23,6 @@ import org.xmppcert.openfire.install.CertificateBundle;
  * installed: a certificate an admin put on one node by hand is that node's business.
  */
 public final class CatchUpQuery implements ClusterTask<CertificateClusterTask> {
-
-    private static final int FORMAT = 1;
 
     private static final AtomicReference<Supplier<Optional<CertificateClusterTask>>> ANSWERING = new AtomicReference<>();
 
@@ -71,15 +68,11 @@ public final class CatchUpQuery implements ClusterTask<CertificateClusterTask> {
 
     @Override
     public void writeExternal(ObjectOutput out) throws IOException {
-        out.writeInt(FORMAT);
+        WireFormat.write(out);
     }
 
     @Override
     public void readExternal(ObjectInput in) throws IOException {
-        int format = in.readInt();
-        if (format != FORMAT) {
-            throw new InvalidObjectException("A question from a node with another version of the Certificate Manager"
-                    + " plugin (format " + format + "); install the same version on every node");
-        }
+        WireFormat.requireSame(in, "A question asked");
     }
 }

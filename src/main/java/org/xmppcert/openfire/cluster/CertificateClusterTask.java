@@ -42,9 +42,6 @@ import org.xmppcert.openfire.install.InstallOutcome;
  */
 public final class CertificateClusterTask implements ClusterTask<CertificateClusterTask.NodeOutcome> {
 
-    /** Changed whenever the wire format changes, so a node of another plugin version refuses rather than misreads. */
-    private static final int FORMAT = 1;
-
     private static final AtomicReference<Receiving> RECEIVING = new AtomicReference<>();
 
     /**
@@ -141,18 +138,14 @@ public final class CertificateClusterTask implements ClusterTask<CertificateClus
 
     @Override
     public void writeExternal(ObjectOutput out) throws IOException {
-        out.writeInt(FORMAT);
+        WireFormat.write(out);
         writeText(out, chainPem);
         writeText(out, sealedKey);
     }
 
     @Override
     public void readExternal(ObjectInput in) throws IOException {
-        int format = in.readInt();
-        if (format != FORMAT) {
-            throw new InvalidObjectException("A certificate sent by a node with another version of the Certificate "
-                    + "Manager plugin (format " + format + "); install the same version on every node");
-        }
+        WireFormat.requireSame(in, "A certificate sent");
         chainPem = readText(in);
         sealedKey = readText(in);
     }

@@ -26,6 +26,9 @@ import org.xmppcert.openfire.service.CertificateStatus.StoreStatus;
 /** Status and history answer at once with a result form, as a table where a list is long. */
 class ReportCommandsTest {
 
+    private static final CertificateFacts CERTIFICATE_0A1B = new CertificateFacts("0a1b", "CN=R11",
+            Instant.parse("2025-05-01T00:00:00Z"), Instant.parse("2025-07-30T00:00:00Z"), "-----BEGIN CERTIFICATE-----");
+
     private static final JID ADMIN = CommandHarness.jid("admin@example.org/Gajim");
 
     private final CommandHarness server = new CommandHarness();
@@ -127,11 +130,9 @@ class ReportCommandsTest {
     @Test
     void historyListsTheLatestEventsNewestFirst() {
         server.admins.add("admin@example.org");
-        CertificateFacts renewed = new CertificateFacts("0a1b", "CN=R11", Instant.parse("2025-05-01T00:00:00Z"),
-                Instant.parse("2025-07-30T00:00:00Z"), "-----BEGIN CERTIFICATE-----");
         when(server.service.history(HistoryCommand.ENTRIES)).thenReturn(List.of(
                 new CertificateEvent(Instant.parse("2025-05-01T03:00:00Z"), CertificateEventType.RENEWED, "scheduler",
-                        List.of("example.org", "upload.example.org"), renewed, null),
+                        List.of("example.org", "upload.example.org"), CERTIFICATE_0A1B, null),
                 new CertificateEvent(Instant.parse("2025-04-30T03:00:00Z"), CertificateEventType.FAILED, "admin",
                         List.of("example.org"), null, "rateLimited: too many certificates")));
 
@@ -153,11 +154,9 @@ class ReportCommandsTest {
     @Test
     void aRevocationSaysItsReasonInWords() {
         server.admins.add("admin@example.org");
-        CertificateFacts revoked = new CertificateFacts("0a1b", "CN=R11", Instant.parse("2025-05-01T00:00:00Z"),
-                Instant.parse("2025-07-30T00:00:00Z"), "-----BEGIN CERTIFICATE-----");
         when(server.service.history(HistoryCommand.ENTRIES)).thenReturn(List.of(
                 new CertificateEvent(Instant.parse("2025-05-02T08:00:00Z"), CertificateEventType.REVOKED, "admin",
-                        List.of("example.org"), revoked, "keyCompromise")));
+                        List.of("example.org"), CERTIFICATE_0A1B, "keyCompromise")));
 
         CommandReply reply = server.start(ADMIN, "history");
 
